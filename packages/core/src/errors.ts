@@ -1,0 +1,101 @@
+/**
+ * Every error the library throws is a KerjasamaError with a stable `code`, a
+ * message in Bahasa Indonesia and English, and details a UI can use. No error
+ * carries an event payload or SQL text: these are legal records and error
+ * messages end up in logs.
+ */
+export type LocalizedMessage = { id: string; en: string }
+
+export class KerjasamaError extends Error {
+  readonly code: string
+  readonly localized: LocalizedMessage
+  readonly details: Readonly<Record<string, unknown>>
+
+  constructor(code: string, localized: LocalizedMessage, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(`${code}: ${localized.en}`, options)
+    this.name = new.target.name
+    this.code = code
+    this.localized = localized
+    this.details = details
+  }
+}
+
+export function isKerjasamaError(value: unknown): value is KerjasamaError {
+  return value instanceof KerjasamaError
+}
+
+/** A command or other input did not match its schema. */
+export class ValidationError extends KerjasamaError {
+  readonly issues: ReadonlyArray<{ path: string; message: string }>
+  constructor(what: string, issues: ReadonlyArray<{ path: string; message: string }>) {
+    super(
+      'VALIDATION_FAILED',
+      { id: `Masukan tidak valid: ${what}`, en: `Invalid input: ${what}` },
+      { what, issues },
+    )
+    this.issues = issues
+  }
+}
+
+/** Appending with an expected version that is no longer the stream's version. */
+export class ConcurrencyError extends KerjasamaError {
+  constructor(streamId: string, expected: number | 'none' | 'any', actual: number) {
+    super(
+      'STREAM_VERSION_CONFLICT',
+      {
+        id: `Versi aliran ${streamId} sudah berubah (diharapkan ${String(expected)}, sebenarnya ${actual})`,
+        en: `Stream ${streamId} has moved on (expected version ${String(expected)}, actual ${actual})`,
+      },
+      { streamId, expected, actual },
+    )
+  }
+}
+
+/** The storage backend could not be reached or dropped the connection. */
+export class StoreUnavailable extends KerjasamaError {
+  constructor(operation: string, options?: { cause?: unknown }) {
+    super(
+      'STORE_UNAVAILABLE',
+      {
+        id: `Penyimpanan tidak tersedia saat ${operation}; aman untuk diulang dengan kunci idempotensi yang sama`,
+        en: `Store unavailable during ${operation}; safe to retry with the same idempotency key`,
+      },
+      { operation },
+      options,
+    )
+  }
+}
+
+/** Input the store refuses before writing anything (bad ids, payloads JSON cannot hold, oversize). */
+export class InvalidStoreInput extends KerjasamaError {
+  constructor(reason: string, details: Record<string, unknown> = {}) {
+    super('STORE_INPUT_INVALID', { id: `Masukan ke penyimpanan ditolak: ${reason}`, en: `Store input refused: ${reason}` }, { reason, ...details })
+  }
+}
+
+export class PayloadTooLarge extends KerjasamaError {
+  constructor(bytes: number, limit: number) {
+    super(
+      'PAYLOAD_TOO_LARGE',
+      { id: `Data peristiwa ${bytes} bita melebihi batas ${limit} bita`, en: `Event payload of ${bytes} bytes exceeds the ${limit}-byte limit` },
+      { bytes, limit },
+    )
+  }
+}
+
+/** Reading a stream that belongs to a tenant this store was not opened for. */
+export class TenantNotGranted extends KerjasamaError {
+  constructor(tenant: string) {
+    super(
+      'TENANT_NOT_GRANTED',
+      { id: `Penyimpanan ini tidak diberi akses ke daerah ${tenant}`, en: `This store has no access to tenant ${tenant}` },
+      { tenant },
+    )
+  }
+}
+
+export class StoreClosed extends KerjasamaError {
+  constructor() {
+    super('STORE_CLOSED', { id: 'Penyimpanan sudah ditutup', en: 'The store has been closed' })
+  }
+}

@@ -1,0 +1,4 @@
+export * from './errors'
+export * from './store'
+export * from './integrity'
+export * from './storeInput'

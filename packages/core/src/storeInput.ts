@@ -1,0 +1,131 @@
+import { InvalidStoreInput, PayloadTooLarge } from './errors'
+import type { AppendOptions, NewEvent } from './store'
+
+/**
+ * Input checks every adapter runs before it writes anything (R9, R10), so a
+ * bad append fails the same way, with the same code, on every backend.
+ */
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024
+export const MAX_STREAM_ID_LENGTH = 200
+export const MAX_EVENTS_PER_APPEND = 10_000
+
+// Control characters would break the newline-separated hash input and are
+// never meaningful in an identifier.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
+
+export function assertIdentifier(kind: string, value: unknown, maxLength = MAX_STREAM_ID_LENGTH): asserts value is string {
+  if (typeof value !== 'string') throw new InvalidStoreInput(`${kind} must be a string`, { field: kind })
+  if (value.length === 0) throw new InvalidStoreInput(`${kind} is empty`, { field: kind })
+  if (value.length > maxLength) throw new InvalidStoreInput(`${kind} is longer than ${maxLength} characters`, { field: kind, length: value.length })
+  if (CONTROL_CHARACTERS.test(value)) throw new InvalidStoreInput(`${kind} contains control characters`, { field: kind })
+  if (!value.isWellFormed()) throw new InvalidStoreInput(`${kind} is not well-formed Unicode`, { field: kind })
+}
+
+/**
+ * Throws unless `value` survives JSON exactly: plain objects, arrays, strings
+ * (well-formed Unicode), finite numbers, booleans and null. Object properties
+ * that are `undefined` are treated as absent, as JSON does.
+ */
+export function assertJsonValue(value: unknown, field: string): void {
+  const seen = new Set<object>()
+  const visit = (node: unknown, path: string): void => {
+    if (node === null || typeof node === 'boolean') return
+    if (typeof node === 'string') {
+      if (!node.isWellFormed()) throw new InvalidStoreInput(`${path} holds a string that is not well-formed Unicode`, { field: path })
+      return
+    }
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) throw new InvalidStoreInput(`${path} holds a number JSON cannot represent`, { field: path })
+      return
+    }
+    if (typeof node !== 'object') throw new InvalidStoreInput(`${path} holds a ${typeof node}, which JSON cannot represent`, { field: path })
+    if (seen.has(node)) throw new InvalidStoreInput(`${path} is cyclic`, { field: path })
+    seen.add(node)
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        if (item === undefined) throw new InvalidStoreInput(`${path}[${index}] is undefined`, { field: path })
+        visit(item, `${path}[${index}]`)
+      })
+    } else {
+      const prototype = Object.getPrototypeOf(node)
+      if (prototype !== Object.prototype && prototype !== null) {
+        throw new InvalidStoreInput(`${path} is not a plain object`, { field: path })
+      }
+      for (const [key, child] of Object.entries(node)) {
+        if (!key.isWellFormed()) throw new InvalidStoreInput(`${path} has a key that is not well-formed Unicode`, { field: path })
+        if (child !== undefined) visit(child, `${path}.${key}`)
+      }
+    }
+    seen.delete(node)
+  }
+  visit(value, field)
+}
+
+export type SerializedEvent = {
+  id: string | undefined
+  type: string
+  schemaVersion: number
+  dataJson: string
+  metadataJson: string
+}
+
+export type AppendLimits = { maxEventBytes?: number }
+
+/** Validates an append's arguments and serialises each event once; throws a coded error and nothing has been written. */
+export function prepareAppend(streamId: unknown, events: unknown, options: unknown, limits: AppendLimits = {}): { streamId: string; events: SerializedEvent[]; options: AppendOptions } {
+  assertIdentifier('streamId', streamId)
+  if (!Array.isArray(events)) throw new InvalidStoreInput('events must be an array', { field: 'events' })
+  if (events.length === 0) throw new InvalidStoreInput('an append needs at least one event', { field: 'events' })
+  if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidStoreInput(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`, { field: 'events' })
+  const appendOptions = checkAppendOptions(options)
+  const maxEventBytes = limits.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES
+  const serialized = events.map((event: unknown, index): SerializedEvent => {
+    if (typeof event !== 'object' || event === null) throw new InvalidStoreInput(`events[${index}] is not an object`, { field: 'events' })
+    const candidate = event as Partial<NewEvent>
+    if (candidate.id !== undefined) assertIdentifier(`events[${index}].id`, candidate.id, 100)
+    assertIdentifier(`events[${index}].type`, candidate.type, 100)
+    if (!Number.isInteger(candidate.schemaVersion) || (candidate.schemaVersion as number) < 1) {
+      throw new InvalidStoreInput(`events[${index}].schemaVersion must be a positive integer`, { field: 'schemaVersion' })
+    }
+    if (candidate.data === undefined) throw new InvalidStoreInput(`events[${index}].data is missing`, { field: 'data' })
+    assertJsonValue(candidate.data, `events[${index}].data`)
+    if (typeof candidate.metadata !== 'object' || candidate.metadata === null) {
+      throw new InvalidStoreInput(`events[${index}].metadata is not an object`, { field: 'metadata' })
+    }
+    assertJsonValue(candidate.metadata, `events[${index}].metadata`)
+    const dataJson = JSON.stringify(candidate.data)
+    const metadataJson = JSON.stringify(candidate.metadata)
+    const bytes = Buffer.byteLength(dataJson, 'utf8') + Buffer.byteLength(metadataJson, 'utf8')
+    if (bytes > maxEventBytes) throw new PayloadTooLarge(bytes, maxEventBytes)
+    return { id: candidate.id, type: candidate.type as string, schemaVersion: candidate.schemaVersion as number, dataJson, metadataJson }
+  })
+  if (appendOptions.idempotencyKey !== undefined) assertIdentifier('idempotencyKey', appendOptions.idempotencyKey)
+  return { streamId, events: serialized, options: appendOptions }
+}
+
+function checkAppendOptions(options: unknown): AppendOptions {
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('append options are required', { field: 'options' })
+  const { expectedVersion, idempotencyKey } = options as Record<string, unknown>
+  const versionOk = expectedVersion === 'none' || expectedVersion === 'any' || (Number.isSafeInteger(expectedVersion) && (expectedVersion as number) >= 0)
+  if (!versionOk) throw new InvalidStoreInput('expectedVersion must be a non-negative integer, "none" or "any"', { field: 'expectedVersion' })
+  if (idempotencyKey !== undefined && typeof idempotencyKey !== 'string') throw new InvalidStoreInput('idempotencyKey must be a string', { field: 'idempotencyKey' })
+  return idempotencyKey === undefined
+    ? { expectedVersion: expectedVersion as AppendOptions['expectedVersion'] }
+    : { expectedVersion: expectedVersion as AppendOptions['expectedVersion'], idempotencyKey }
+}
+
+/** True when a stream at `actual` satisfies `expected`. */
+export function expectedVersionMatches(expected: AppendOptions['expectedVersion'], actual: number): boolean {
+  if (expected === 'any') return true
+  if (expected === 'none') return actual === 0
+  return expected === actual
+}
+
+export function checkTenantScope(scope: { tenant?: unknown; readTenants?: unknown }): { tenant: string; readable: string[] } {
+  const tenant = scope.tenant ?? 'default'
+  assertIdentifier('tenant', tenant, 64)
+  const extra = scope.readTenants ?? []
+  if (!Array.isArray(extra)) throw new InvalidStoreInput('readTenants must be an array', { field: 'readTenants' })
+  extra.forEach((t) => assertIdentifier('readTenants[]', t, 64))
+  return { tenant, readable: [...new Set([tenant, ...(extra as string[])])] }
+}

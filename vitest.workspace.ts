@@ -1,0 +1,34 @@
+import { defineProject, type TestProjectInlineConfiguration } from 'vitest/config'
+
+// One test project per package and example. Tests import workspace packages
+// from source through the "@kerjasama/source" export condition, so no build
+// is needed before `pnpm test`.
+const sourceCondition = ['@kerjasama/source', 'node', 'import', 'default']
+
+function project(name: string, root: string, overrides: Record<string, unknown> = {}): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    ...defineProject({
+      root,
+      resolve: { conditions: sourceCondition },
+      ssr: { resolve: { conditions: sourceCondition } },
+      test: {
+        name,
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        environment: 'node',
+        ...overrides,
+      },
+    }),
+  }
+}
+
+export const projects: TestProjectInlineConfiguration[] = [
+  project('core', 'packages/core'),
+  project('store-memory', 'packages/store-memory'),
+  project('store-contract', 'packages/store-contract'),
+  project('store-sqlite', 'packages/store-sqlite', { testTimeout: 60_000 }),
+  // PostgreSQL tests share one server; each file uses its own schema.
+  project('store-postgres', 'packages/store-postgres', { testTimeout: 60_000 }),
+  project('cli', 'packages/cli'),
+  project('example-jateng', 'examples/jateng'),
+]
