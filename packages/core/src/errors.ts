@@ -99,3 +99,49 @@ export class StoreClosed extends KerjasamaError {
     super('STORE_CLOSED', { id: 'Penyimpanan sudah ditutup', en: 'The store has been closed' })
   }
 }
+
+export type GuardBasis = { kind: 'reg' | 'practice' | 'policy'; source: string }
+
+export type Violation = {
+  code: string
+  message: LocalizedMessage
+  basis: GuardBasis
+  /** Extra facts for a UI, e.g. which partner has not accepted. */
+  details?: Record<string, unknown>
+}
+
+/** decide() refused a command; `violations` lists every rule it broke, not only the first. */
+export class GuardViolation extends KerjasamaError {
+  readonly violations: ReadonlyArray<Violation>
+  constructor(commandType: string, violations: ReadonlyArray<Violation>) {
+    super(
+      'GUARD_VIOLATION',
+      {
+        id: `Perintah ${commandType} ditolak: ${violations.map((v) => v.message.id).join('; ')}`,
+        en: `Command ${commandType} refused: ${violations.map((v) => v.message.en).join('; ')}`,
+      },
+      { commandType, codes: violations.map((v) => v.code) },
+    )
+    this.violations = violations
+  }
+}
+
+/** The actor's role may not issue this command. Nothing is appended. */
+export class NotAuthorized extends KerjasamaError {
+  constructor(commandType: string, role: string, allowedRoles: readonly string[]) {
+    super(
+      'NOT_AUTHORIZED',
+      {
+        id: `Peran ${role} tidak berwenang menjalankan ${commandType} (yang berwenang: ${allowedRoles.join(', ')})`,
+        en: `Role ${role} may not issue ${commandType} (allowed: ${allowedRoles.join(', ')})`,
+      },
+      { commandType, role, allowedRoles },
+    )
+  }
+}
+
+export class AgreementNotFound extends KerjasamaError {
+  constructor(agreementId: string) {
+    super('AGREEMENT_NOT_FOUND', { id: `Kerja sama ${agreementId} tidak ditemukan`, en: `Agreement ${agreementId} not found` }, { agreementId })
+  }
+}
