@@ -1,0 +1,62 @@
+import { KerjasamaError } from '@kerjasama/core'
+
+export type StoreKind = 'memory' | 'sqlite' | 'postgres'
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite', 'postgres']
+
+export type CliArgs = {
+  command: 'demo' | 'verify' | 'help'
+  store: StoreKind
+  /** SQLite file; the demo recreates it on every run, verify only reads it. */
+  file: string
+  /** PostgreSQL schema. */
+  schema: string
+}
+
+export const DEFAULT_DEMO_FILE = './kerjasama-demo.db'
+export const DEFAULT_PG_SCHEMA = 'kerjasama_demo'
+
+export class UsageError extends KerjasamaError {
+  constructor(reason: { id: string; en: string }) {
+    super('CLI_USAGE', reason)
+  }
+}
+
+export const USAGE = `kerjasama <command> [options]
+
+Commands / Perintah:
+  demo     run the Central Java seed scenario (menjalankan skenario Jawa Tengah 2022)
+  verify   check the hash chain of every stream (memeriksa rantai hash setiap aliran)
+
+Options / Opsi:
+  --store memory|sqlite|postgres   default: sqlite
+  --file <path>                    SQLite file (default ${DEFAULT_DEMO_FILE})
+  --schema <name>                  PostgreSQL schema (default ${DEFAULT_PG_SCHEMA}); connection from DATABASE_URL or PG* variables
+`
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { command: 'help', store: 'sqlite', file: DEFAULT_DEMO_FILE, schema: DEFAULT_PG_SCHEMA }
+  const rest = argv.filter((arg) => arg !== '--')
+  for (let index = 0; index < rest.length; index += 1) {
+    const arg = rest[index] as string
+    const [flag, inlineValue] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = (): string => {
+      if (inlineValue !== undefined) return inlineValue
+      index += 1
+      const next = rest[index]
+      if (next === undefined) throw new UsageError({ id: `Opsi ${flag} memerlukan nilai`, en: `Option ${flag} needs a value` })
+      return next
+    }
+    if (flag === '--store') {
+      const kind = value()
+      if (!STORE_KINDS.includes(kind as StoreKind)) {
+        throw new UsageError({ id: `Penyimpanan tidak dikenal: ${kind} (pilih memory, sqlite, postgres)`, en: `Unknown store: ${kind} (choose memory, sqlite, postgres)` })
+      }
+      args.store = kind as StoreKind
+    } else if (flag === '--file') args.file = value()
+    else if (flag === '--schema') args.schema = value()
+    else if (flag === '--help' || flag === '-h' || flag === 'help') args.command = 'help'
+    else if (flag === 'demo' || flag === 'verify') args.command = flag
+    else throw new UsageError({ id: `Argumen tidak dikenal: ${arg}`, en: `Unknown argument: ${arg}` })
+  }
+  return args
+}

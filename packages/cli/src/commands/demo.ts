@@ -1,0 +1,20 @@
+import { createSeedService, runSeedScenario } from '@kerjasama/example-jateng'
+import type { CliArgs } from '../args'
+import { openStore } from '../openStore'
+import { printVerifyReport } from './verify'
+
+export async function demo(args: CliArgs, log: (line: string) => void, env?: NodeJS.ProcessEnv): Promise<number> {
+  const store = await openStore(args, 'demo', env)
+  try {
+    log(`Kerjasama demo — penyimpanan/store: ${args.store}${args.store === 'sqlite' ? ` (${args.file})` : ''}`)
+    const { service, clock } = createSeedService(store)
+    const report = await runSeedScenario(service, log, clock)
+    log('')
+    log(`Ringkasan / Summary: ${report.agreements.length} kerja sama, ${report.refusals.length} langkah ditolak / steps refused`)
+    const verification = await store.verify()
+    printVerifyReport(verification, log)
+    return verification.ok ? 0 : 1
+  } finally {
+    await store.close()
+  }
+}

@@ -1,0 +1,157 @@
+import { monotonicFactory } from 'ulid'
+import { agreementCommandSchema, decide, fold, resolvePolicy } from './agreement'
+import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
+import { AgreementNotFound, ConcurrencyError, ValidationError } from './errors'
+import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
+import type { LoadedStream } from './service/agreementStream'
+import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock, toIssues } from './service/serviceOptions'
+import type { ExecuteOptions } from './service/serviceOptions'
+import type { Actor, AppendResult, EventMetadata, EventStore, NewEvent, StoredEvent } from './store'
+
+export type { ExecuteOptions } from './service/serviceOptions'
+export { agreementStreamId } from './service/agreementStream'
+
+export type AgreementServiceOptions = {
+  store: EventStore
+  /** Defaults to the wall clock. The only place the library reads it. */
+  clock?: () => Date
+  /** Defaults to ulid. Used for agreement ids, event ids and whatever ids decide needs. */
+  ids?: () => string
+  policy?: Partial<AgreementPolicy>
+  /** How many times a command is reloaded and re-decided after a concurrent write; then the ConcurrencyError is rethrown. */
+  maxRetries?: number
+}
+
+export type ExecuteResult = {
+  agreementId: string
+  /** The stream's version after this command. */
+  version: number
+  events: StoredEvent[]
+  /** True when the idempotency key had already been used: nothing new was written, these are the first result's events. */
+  duplicate: boolean
+}
+
+export interface AgreementService {
+  execute(command: unknown, options: ExecuteOptions): Promise<ExecuteResult>
+  /** The agreement's current state; AgreementNotFound when it has no events. Always equals fold(history). */
+  load(agreementId: string): Promise<AgreementState>
+  /** Every stored event of the agreement in version order; empty when it does not exist. */
+  history(agreementId: string): Promise<StoredEvent[]>
+  readonly policy: AgreementPolicy
+}
+
+export function createAgreementService(options: AgreementServiceOptions): AgreementService {
+  checkServiceOptions(options)
+  const store = options.store
+  const clock = options.clock ?? (() => new Date())
+  const ids = checkedIds(options.ids ?? monotonicFactory())
+  const policy = resolvePolicy(options.policy ?? {})
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
+
+  async function execute(command: unknown, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
+    const { actor, correlationId, idempotencyKey } = parseExecuteOptions(executeOptions)
+    const { agreementId, target } = addressCommand(command, ids)
+    const commandId = ids()
+    for (let attempt = 0; ; attempt += 1) {
+      const loaded = await readAgreementStream(store, agreementId)
+      const earlier = idempotencyKey === undefined ? [] : eventsWithKey(loaded, idempotencyKey)
+      if (earlier.length > 0) return resultOf(earlier, true)
+      const now = readClock(clock)
+      const events = decide(target, fold(loaded.events), { now, actor, newId: ids, policy })
+      if (events.length === 0) return { agreementId, version: loaded.version, events: [], duplicate: false }
+      const metadata = metadataFor({ actor, now, commandId, correlationId, idempotencyKey, commandType: typeOf(target) })
+      try {
+        const appended = await store.append(agreementStreamId(agreementId), events.map((event) => toNewEvent(event, metadata, ids())), {
+          expectedVersion: loaded.version === 0 ? 'none' : loaded.version,
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        })
+        return resultOf(await readAppended(appended), appended.duplicate)
+      } catch (error) {
+        // Another writer moved the stream between our read and our append:
+        // re-deciding on the fresh state keeps every guard honest.
+        if (error instanceof ConcurrencyError && attempt < maxRetries) continue
+        throw error
+      }
+    }
+  }
+
+  function metadataFor(input: { actor: Actor; now: Date; commandId: string; correlationId: string | undefined; idempotencyKey: string | undefined; commandType: string }): EventMetadata {
+    return {
+      actor: input.actor,
+      correlationId: input.correlationId ?? input.commandId,
+      causationId: input.commandId,
+      recordedAt: input.now.toISOString(),
+      commandType: input.commandType,
+      ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
+      // A region may switch a built-in rule off, but never silently: every
+      // event written under that policy says so.
+      ...(policy.disabledGuards.length === 0 ? {} : { disabledGuards: [...policy.disabledGuards] }),
+    }
+  }
+
+  async function readAppended(appended: AppendResult): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = []
+    for await (const event of store.readStream(appended.streamId)) {
+      if (event.position >= appended.firstPosition && event.position <= appended.lastPosition) events.push(event)
+    }
+    return events
+  }
+
+  async function load(agreementId: string): Promise<AgreementState> {
+    const loaded = await readAgreementStream(store, checkAgreementId(agreementId))
+    if (loaded.version === 0) throw new AgreementNotFound(agreementId)
+    return fold(loaded.events)
+  }
+
+  async function history(agreementId: string): Promise<StoredEvent[]> {
+    return (await readAgreementStream(store, checkAgreementId(agreementId))).stored
+  }
+
+  return { execute, load, history, policy }
+}
+
+function resultOf(events: StoredEvent[], duplicate: boolean): ExecuteResult {
+  const last = events.at(-1)
+  if (last === undefined) throw new ValidationError('append result', [{ path: 'events', message: 'the store returned no events for an append' }])
+  return { agreementId: agreementIdOfStream(last.streamId), version: last.version, events, duplicate }
+}
+
+/** Earlier events written under this idempotency key: a retried command returns them instead of being decided again. */
+function eventsWithKey(loaded: LoadedStream, key: string): StoredEvent[] {
+  return loaded.stored.filter((event) => event.metadata.idempotencyKey === key)
+}
+
+function toNewEvent(event: AgreementEvent, metadata: EventMetadata, id: string): NewEvent {
+  return { id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }
+}
+
+function typeOf(command: unknown): string {
+  return typeof command === 'object' && command !== null && typeof (command as { type?: unknown }).type === 'string' ? (command as { type: string }).type : ''
+}
+
+/**
+ * Finds the stream a command addresses. IdentifyCooperation may come without
+ * an id: the service gives it one (the caller learns it from the result).
+ * The command is parsed here only to know where to load from; decide parses it
+ * again, so the rules for a valid command live in one place.
+ */
+function addressCommand(command: unknown, ids: () => string): { agreementId: string; target: unknown } {
+  let target = command
+  if (typeOf(command) === 'IdentifyCooperation' && (command as { agreementId?: unknown }).agreementId === undefined) {
+    target = { ...(command as object), agreementId: ids() }
+  }
+  const parsed = agreementCommandSchema.safeParse(target)
+  if (!parsed.success) throw new ValidationError('command', toIssues(parsed.error))
+  const agreementId = (parsed.data as { agreementId?: unknown }).agreementId
+  if (typeof agreementId !== 'string' || agreementId.length === 0) {
+    throw new ValidationError('command', [{ path: 'agreementId', message: 'an agreement id is required' }])
+  }
+  return { agreementId, target }
+}
+
+function checkAgreementId(agreementId: unknown): string {
+  if (typeof agreementId !== 'string' || agreementId.length === 0) {
+    throw new ValidationError('agreement id', [{ path: 'agreementId', message: 'an agreement id must be a non-empty string' }])
+  }
+  return agreementId
+}

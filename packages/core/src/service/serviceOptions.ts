@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { ValidationError } from '../errors'
+import type { Actor } from '../store'
+
+/**
+ * The service is the edge where untrusted callers meet the decider, so its own
+ * options are validated like commands: a malformed actor must surface as a
+ * coded ValidationError, never as a TypeError from deep inside decide.
+ */
+const nonEmpty = z.string().trim().min(1).max(200)
+
+export const actorSchema = z.object({ id: nonEmpty, role: nonEmpty })
+
+export const executeOptionsSchema = z.object({
+  actor: actorSchema,
+  correlationId: nonEmpty.optional(),
+  idempotencyKey: nonEmpty.optional(),
+})
+
+export type ExecuteOptions = { actor: Actor; correlationId?: string; idempotencyKey?: string }
+
+/** Default bound on reload-and-retry after a concurrent writer moved the stream. */
+export const DEFAULT_MAX_RETRIES = 3
+const MAX_RETRIES_LIMIT = 100
+
+const serviceOptionsShape = z.object({
+  store: z.custom<object>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Record<string, unknown>).append === 'function' &&
+      typeof (value as Record<string, unknown>).readStream === 'function',
+    { message: 'store must implement the EventStore port (append, readStream)' },
+  ),
+  clock: z.custom<() => Date>((value) => typeof value === 'function', { message: 'clock must be a function' }).optional(),
+  ids: z.custom<() => string>((value) => typeof value === 'function', { message: 'ids must be a function' }).optional(),
+  policy: z.record(z.string(), z.unknown()).optional(),
+  maxRetries: z.number().int().min(0).max(MAX_RETRIES_LIMIT).optional(),
+})
+
+export function toIssues(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+}
+
+export function parseExecuteOptions(options: unknown): ExecuteOptions {
+  const parsed = executeOptionsSchema.safeParse(options)
+  if (!parsed.success) throw new ValidationError('execute options', toIssues(parsed.error))
+  const { actor, correlationId, idempotencyKey } = parsed.data
+  return {
+    actor: { id: actor.id, role: actor.role },
+    ...(correlationId === undefined ? {} : { correlationId }),
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+  }
+}
+
+export function checkServiceOptions(options: unknown): void {
+  const parsed = serviceOptionsShape.safeParse(options)
+  if (!parsed.success) throw new ValidationError('agreement service options', toIssues(parsed.error))
+}
+
+/** The injected clock and id generator are caller code; a bad value from them must not reach the store. */
+export function readClock(clock: () => Date): Date {
+  const now = clock()
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new ValidationError('clock', [{ path: 'clock', message: 'the clock must return a valid Date' }])
+  }
+  return now
+}
+
+export function checkedIds(ids: () => string): () => string {
+  return () => {
+    const id = ids()
+    if (typeof id !== 'string' || id.length === 0 || id.length > 100) {
+      throw new ValidationError('ids', [{ path: 'ids', message: 'the id generator must return a non-empty string of at most 100 characters' }])
+    }
+    return id
+  }
+}
