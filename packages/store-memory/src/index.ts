@@ -1,1 +1,6 @@
-export {}
+export { openMemoryStore } from './memoryEventStore'
+export type { MemoryStoreOptions } from './memoryEventStore'
+export { openMemoryReadModelStore } from './memoryReadModelStore'
+export type { MemoryReadModelStoreOptions } from './memoryReadModelStore'
+export { MemoryDatabase, createMemoryDatabase } from './memoryDatabase'
+export type { MemoryEventRow, TamperTarget } from './memoryDatabase'

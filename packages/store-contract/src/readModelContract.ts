@@ -1,0 +1,15 @@
+import { describe } from 'vitest'
+import { resolveContractOptions } from './fixture'
+import type { ContractOptions, ReadModelFixture } from './fixture'
+import { readModelSuite } from './harness'
+import { describeReadModelTenancy } from './readModel/readModelTenancy'
+import { describeReadModelTransaction } from './readModel/readModelTransaction'
+
+/** Declares the ReadModelStore contract (docs/guarantees.md, R8, R12 and R13) as vitest tests. */
+export function describeReadModelStoreContract(name: string, makeFixture: () => Promise<ReadModelFixture>, options?: ContractOptions): void {
+  const suite = readModelSuite(makeFixture, resolveContractOptions(options))
+  describe(`ReadModelStore contract: ${name}`, () => {
+    describeReadModelTransaction(suite)
+    describeReadModelTenancy(suite)
+  })
+}

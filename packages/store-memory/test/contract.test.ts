@@ -1,0 +1,19 @@
+import { describeEventStoreContract, describeReadModelStoreContract } from '@kerjasama/store-contract'
+import { createMemoryDatabase, openMemoryReadModelStore, openMemoryStore } from '../src/index'
+
+describeEventStoreContract('memory', async () => {
+  const database = createMemoryDatabase()
+  return {
+    open: async (options = {}) => openMemoryStore({ ...options, database }),
+    tamper: async (target) => database.tamperForTesting(target),
+    cleanup: async () => {},
+  }
+})
+
+describeReadModelStoreContract('memory', async () => {
+  const database = createMemoryDatabase()
+  return {
+    open: async (options = {}) => openMemoryReadModelStore({ ...options, database }),
+    cleanup: async () => {},
+  }
+})
