@@ -1,4 +1,4 @@
-import type { AppendResult, ReadModelDocument, TenantId } from '@kerjasama/core'
+import type { AppendResult, TenantId } from '@kerjasama/core'
 
 /** One event as the memory store keeps it: the JSON text exactly as hashed, like a database row. */
 export type MemoryEventRow = {

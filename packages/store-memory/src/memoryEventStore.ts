@@ -6,14 +6,14 @@ import {
   StoreClosed,
   TenantNotGranted,
   assertIdentifier,
-  checkTenantScope,
   eventHash,
   expectedVersionMatches,
   prepareAppend,
   verifyChain,
 } from '@kerjasama/core'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
-import { createMemoryDatabase, idempotencyKey, streamKey } from './memoryDatabase'
+import { idempotencyKey, streamKey } from './memoryDatabase'
+import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryEventRow } from './memoryDatabase'
 import { checkReadAllOptions, checkReadStreamOptions } from './readOptions'
 
@@ -25,9 +25,7 @@ export type MemoryStoreOptions = TenantScope & {
 }
 
 export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
-  const { tenant, readable } = checkTenantScope(options)
-  const maxEventBytes = checkMaxEventBytes(options.maxEventBytes)
-  const database = options.database ?? createMemoryDatabase()
+  const { tenant, readable, database, maxEventBytes } = checkOpenOptions(options)
   const readableTenants = new Set(readable)
   let closed = false
 
@@ -148,12 +146,6 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
       closed = true
     },
   }
-}
-
-function checkMaxEventBytes(value: unknown): number | undefined {
-  if (value === undefined) return undefined
-  if (!Number.isSafeInteger(value) || (value as number) < 1) throw new InvalidStoreInput('maxEventBytes must be a positive integer', { field: 'maxEventBytes' })
-  return value as number
 }
 
 // Parsed afresh on every read so a caller mutating what it read can never change the record.

@@ -1,6 +1,6 @@
-import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue, checkTenantScope } from '@kerjasama/core'
+import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue } from '@kerjasama/core'
 import type { ReadModelDocument, ReadModelStore, ReadModelTransaction, TenantScope } from '@kerjasama/core'
-import { createMemoryDatabase } from './memoryDatabase'
+import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryReadModelSpace } from './memoryDatabase'
 import { projectionLock } from './projectionLock'
 
@@ -10,8 +10,7 @@ type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 
 /** Read models of the store's own tenant only: a province's reader keeps its own projections (R12). */
 export function openMemoryReadModelStore(options: MemoryReadModelStoreOptions = {}): ReadModelStore {
-  const { tenant } = checkTenantScope(options)
-  const database = options.database ?? createMemoryDatabase()
+  const { tenant, database } = checkOpenOptions(options)
   const space = database.readModelSpace(tenant)
   let closed = false
   const assertOpen = (): void => {

@@ -1,0 +1,21 @@
+import { InvalidStoreInput, checkTenantScope } from '@kerjasama/core'
+import { MemoryDatabase, createMemoryDatabase } from './memoryDatabase'
+
+export type CheckedOpenOptions = { tenant: string; readable: string[]; database: MemoryDatabase; maxEventBytes: number | undefined }
+
+/** Open options come from configuration, so they are checked like any other boundary input. */
+export function checkOpenOptions(options: unknown): CheckedOpenOptions {
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('store options must be an object', { field: 'options' })
+  const { database, maxEventBytes } = options as { database?: unknown; maxEventBytes?: unknown }
+  if (database !== undefined && !(database instanceof MemoryDatabase)) {
+    throw new InvalidStoreInput('database must come from createMemoryDatabase()', { field: 'database' })
+  }
+  if (maxEventBytes !== undefined && (!Number.isSafeInteger(maxEventBytes) || (maxEventBytes as number) < 1)) {
+    throw new InvalidStoreInput('maxEventBytes must be a positive integer', { field: 'maxEventBytes' })
+  }
+  return {
+    ...checkTenantScope(options),
+    database: database ?? createMemoryDatabase(),
+    maxEventBytes: maxEventBytes as number | undefined,
+  }
+}
