@@ -1,1 +1,6 @@
-export {}
+export { openPostgresStore, openPostgresReadModelStore } from './openPostgresStore'
+export type { PostgresStore, PostgresStoreOptions, PostgresReadModelStoreOptions } from './openPostgresStore'
+export type { PostgresEventStore, EventStoreSettings } from './postgresEventStore'
+export type { ChangeListener, ChangeNotice } from './changeNotifications'
+export type { ConnectionOptions } from './connection'
+export { LATEST_SCHEMA_VERSION } from './migrate'

@@ -1,0 +1,155 @@
+import { GENESIS_HASH } from '@kerjasama/core'
+import type { SchemaNames } from './schemaName'
+
+/** SQLSTATE raised by append_events when the expected version does not match; mapped to ConcurrencyError. */
+export const VERSION_CONFLICT_SQLSTATE = 'KJ409'
+
+/**
+ * Migration 1, continued: the server-side functions. Every store operation is
+ * ONE call of one of these, so an append is one round trip, and each of them
+ * starts by entering the tenant scope: the settings row-level security reads,
+ * then `set local role` to the app role so those policies really apply.
+ */
+export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
+  const events = q('events')
+  const streams = q('streams')
+  const keys = q('idempotency_keys')
+  return [
+    `create function ${q('enter_scope')}(p_write_tenant text, p_read_tenants text) returns void
+     language plpgsql as $fn$
+     #variable_conflict use_column
+     begin
+       perform set_config('kerjasama.write_tenant', p_write_tenant, true);
+       perform set_config('kerjasama.read_tenants', p_read_tenants, true);
+       set local role "${appRole}";
+     end $fn$`,
+
+    `create function ${q('append_events')}(
+       p_tenant text, p_stream_id text, p_expected text, p_idempotency_key text,
+       p_ids text[], p_types text[], p_schema_versions integer[], p_data text[], p_metadata text[], p_notify boolean)
+     returns table (first_position bigint, last_position bigint, next_expected_version integer, duplicate boolean)
+     language plpgsql as $fn$
+     #variable_conflict use_column
+     declare
+       v_count integer := cardinality(p_ids);
+       v_version integer;
+       v_hash text;
+       v_positions bigint[] := '{}';
+       v_versions integer[] := '{}';
+       v_hashes text[] := '{}';
+     begin
+       perform ${q('enter_scope')}(p_tenant, p_tenant);
+       if p_idempotency_key is not null then
+         -- Claiming the key first makes a concurrent append with the same key
+         -- wait for this one, then see its result instead of writing twice (R4).
+         insert into ${keys} (tenant, key, stream_id) values (p_tenant, p_idempotency_key, p_stream_id)
+           on conflict do nothing;
+         if not found then
+           return query select k.first_position, k.last_position, k.next_expected_version, true
+             from ${keys} k where k.tenant = p_tenant and k.key = p_idempotency_key;
+           return;
+         end if;
+       end if;
+       select s.version, s.last_hash into v_version, v_hash from ${streams} s
+         where s.tenant = p_tenant and s.stream_id = p_stream_id for update;
+       if not found then
+         insert into ${streams} (tenant, stream_id, version, last_hash) values (p_tenant, p_stream_id, 0, '${GENESIS_HASH}')
+           on conflict do nothing;
+         select s.version, s.last_hash into v_version, v_hash from ${streams} s
+           where s.tenant = p_tenant and s.stream_id = p_stream_id for update;
+       end if;
+       if not (p_expected = 'any'
+               or (p_expected = 'none' and v_version = 0)
+               or (p_expected ~ '^[0-9]{1,15}$' and p_expected::bigint = v_version)) then
+         raise exception using errcode = '${VERSION_CONFLICT_SQLSTATE}', message = 'stream version conflict', detail = v_version::text;
+       end if;
+       -- The read barrier (readHorizon.ts) finds in-flight appends by this
+       -- lock. It must be held BEFORE the first nextval below: a transaction
+       -- that owns a position always shows up in pg_locks until it has ended.
+       lock table ${events} in row exclusive mode;
+       for i in 1 .. v_count loop
+         v_versions[i] := v_version + i;
+         -- Must equal hashInput() in @kerjasama/core/integrity.ts byte for byte.
+         v_hash := encode(sha256(convert_to(concat_ws(E'\\n', v_hash, p_tenant, p_stream_id, (v_version + i)::text,
+                     p_ids[i], p_types[i], p_schema_versions[i]::text, p_data[i], p_metadata[i]), 'UTF8')), 'hex');
+         v_hashes[i] := v_hash;
+         v_positions[i] := nextval('${q('event_position')}');
+       end loop;
+       insert into ${events} (position, tenant, stream_id, version, event_id, type, schema_version, data, metadata, hash)
+         select u.position, p_tenant, p_stream_id, u.version, u.event_id, u.type, u.schema_version, u.data::json, u.metadata::json, u.hash
+         from unnest(v_positions, v_versions, p_ids, p_types, p_schema_versions, p_data, p_metadata, v_hashes)
+           as u(position, version, event_id, type, schema_version, data, metadata, hash);
+       update ${streams} set version = v_version + v_count, last_hash = v_hash
+         where tenant = p_tenant and stream_id = p_stream_id;
+       if p_idempotency_key is not null then
+         update ${keys} set next_expected_version = v_version + v_count, first_position = v_positions[1], last_position = v_positions[v_count]
+           where tenant = p_tenant and key = p_idempotency_key;
+       end if;
+       if p_notify then
+         -- Delivered at commit only; the payload names the tenant and position, never the data.
+         perform pg_notify('${channel}', p_tenant || chr(31) || v_positions[v_count]::text);
+       end if;
+       return query select v_positions[1], v_positions[v_count], v_version + v_count, false;
+     end $fn$`,
+
+    `create function ${q('read_stream')}(p_read_tenants text, p_tenant text, p_stream_id text, p_from_version integer, p_to_version integer, p_limit integer)
+     returns table (event_position bigint, tenant text, stream_id text, version integer, event_id text, type text, schema_version integer, data text, metadata text, hash text)
+     language plpgsql as $fn$
+     #variable_conflict use_column
+     begin
+       perform ${q('enter_scope')}(null, p_read_tenants);
+       return query select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
+         from ${events} e
+         where e.tenant = p_tenant and e.stream_id = p_stream_id and e.version between p_from_version and p_to_version
+         order by e.version limit p_limit;
+     end $fn$`,
+
+    `create function ${q('read_all')}(p_read_tenants text, p_from_position bigint, p_to_position bigint, p_limit integer)
+     returns table (event_position bigint, tenant text, stream_id text, version integer, event_id text, type text, schema_version integer, data text, metadata text, hash text)
+     language plpgsql as $fn$
+     #variable_conflict use_column
+     begin
+       perform ${q('enter_scope')}(null, p_read_tenants);
+       return query select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
+         from ${events} e
+         where e.position between p_from_position and p_to_position
+         order by e.position limit p_limit;
+     end $fn$`,
+
+    `create function ${q('read_chains')}(p_read_tenants text, p_stream_id text, p_after_tenant text, p_after_stream text, p_after_version integer, p_limit integer)
+     returns table (event_position bigint, tenant text, stream_id text, version integer, event_id text, type text, schema_version integer, data text, metadata text, hash text)
+     language plpgsql as $fn$
+     #variable_conflict use_column
+     begin
+       perform ${q('enter_scope')}(null, p_read_tenants);
+       return query select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
+         from ${events} e
+         where (p_stream_id is null or e.stream_id = p_stream_id)
+           and (e.tenant, e.stream_id, e.version) > (p_after_tenant, p_after_stream, p_after_version)
+         order by e.tenant, e.stream_id, e.version limit p_limit;
+     end $fn$`,
+
+    // Runs as the caller: it reads no tenant's data, only the sequence and pg_locks.
+    `create function ${q('read_horizon')}() returns table (horizon bigint, in_flight text[])
+     language plpgsql as $fn$
+     #variable_conflict use_column
+     declare
+       v_horizon bigint;
+     begin
+       -- Order matters: the sequence first, then the lock holders (readHorizon.ts says why).
+       select case when s.is_called then s.last_value else 0 end into v_horizon from ${q('event_position')} s;
+       return query select v_horizon, coalesce(array_agg(l.virtualtransaction), '{}')
+         from pg_locks l
+         where l.locktype = 'relation' and l.relation = '${events}'::regclass
+           and l.database = (select d.oid from pg_database d where d.datname = current_database())
+           and l.mode = 'RowExclusiveLock' and l.granted and l.pid <> pg_backend_pid();
+     end $fn$`,
+
+    `create function ${q('still_in_flight')}(p_transactions text[]) returns integer
+     language sql stable as $fn$
+       select count(*)::integer from pg_locks l
+       where l.locktype = 'relation' and l.relation = '${events}'::regclass
+         and l.mode = 'RowExclusiveLock' and l.virtualtransaction = any (p_transactions);
+     $fn$`,
+  ]
+}

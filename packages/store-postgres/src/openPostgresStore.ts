@@ -1,0 +1,60 @@
+import { InvalidStoreInput } from '@kerjasama/core'
+import type { ReadModelStore, TenantScope } from '@kerjasama/core'
+import { poolFrom } from './connection'
+import type { ConnectionOptions } from './connection'
+import { migrate } from './migrate'
+import { mapPgError } from './pgErrors'
+import { createPostgresEventStore } from './postgresEventStore'
+import type { EventStoreSettings, PostgresEventStore } from './postgresEventStore'
+import { createPostgresReadModelStore } from './postgresReadModelStore'
+import { schemaNames } from './schemaName'
+
+export type PostgresStoreOptions = ConnectionOptions &
+  EventStoreSettings & {
+    /** Every table, function and sequence lives in this schema (default "kerjasama"); its app role is `<schema>_app`. */
+    schema?: string
+  }
+
+export type PostgresStore = PostgresEventStore & {
+  /** The read models of the store's own tenant, on the same pool and schema. Closed with the store. */
+  readModels: ReadModelStore
+}
+
+/**
+ * Opens (and migrates, if needed) the event store and read models in one
+ * schema. When the store created the pool (connectionString or PG* variables)
+ * close() ends it; a pool you pass in stays yours.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('options must be an object', { field: 'options' })
+  const names = schemaNames(options.schema ?? 'kerjasama')
+  const handle = poolFrom(options)
+  try {
+    await migrate(handle.pool, names)
+  } catch (error) {
+    await handle.end()
+    throw mapPgError(error, 'open')
+  }
+  let readModels: ReadModelStore | undefined
+  const events = createPostgresEventStore(handle.pool, names, options, async () => {
+    await readModels?.close()
+    await handle.end()
+  })
+  readModels = createPostgresReadModelStore(handle.pool, names, options, async () => undefined)
+  return Object.assign(events, { readModels })
+}
+
+export type PostgresReadModelStoreOptions = ConnectionOptions & TenantScope & { schema?: string }
+
+/** Read models on their own, for a projection runner that does not append. */
+export async function openPostgresReadModelStore(options: PostgresReadModelStoreOptions = {}): Promise<ReadModelStore> {
+  const names = schemaNames(options.schema ?? 'kerjasama')
+  const handle = poolFrom(options)
+  try {
+    await migrate(handle.pool, names)
+  } catch (error) {
+    await handle.end()
+    throw mapPgError(error, 'open')
+  }
+  return createPostgresReadModelStore(handle.pool, names, options, () => handle.end())
+}

@@ -1,0 +1,38 @@
+import { ConcurrencyError, InvalidStoreInput, KerjasamaError, StoreUnavailable } from '@kerjasama/core'
+import type { ExpectedVersion } from '@kerjasama/core'
+import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
+
+type PgLikeError = { code?: unknown; severity?: unknown; constraint?: unknown; detail?: unknown }
+
+/**
+ * Turns whatever pg threw into a coded KerjasamaError. The driver's message
+ * can quote a row (a unique-violation detail holds the key) or the statement,
+ * so it never becomes our message; only the SQLSTATE travels, in details.
+ */
+export function mapPgError(error: unknown, operation: string, append?: { streamId: string; expected: ExpectedVersion }): KerjasamaError {
+  if (error instanceof KerjasamaError) return error
+  const pg = (typeof error === 'object' && error !== null ? error : {}) as PgLikeError
+  const code = typeof pg.code === 'string' ? pg.code : undefined
+  if (code === VERSION_CONFLICT_SQLSTATE && append !== undefined) {
+    return new ConcurrencyError(append.streamId, append.expected, Number(pg.detail))
+  }
+  if (code === '23505' && pg.constraint === 'events_event_id') {
+    return new InvalidStoreInput('an event id is already used', { field: 'id' })
+  }
+  if (code === '54000' || code === '22P05' || code === '22021') {
+    return new InvalidStoreInput('the database refused the value', { sqlstate: code })
+  }
+  // Everything else is either the connection (network errors carry no
+  // severity; 08xxx, 57Pxx: the server closed it) or a server-side failure a
+  // retry may cure. Both are StoreUnavailable: the append was all-or-nothing.
+  const cause = code === undefined ? error : { sqlstate: code }
+  return new StoreUnavailable(operation, { cause })
+}
+
+/** Connection-level failures: the client that saw one must be discarded, not returned to the pool. */
+export function isConnectionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const pg = error as PgLikeError
+  if (typeof pg.severity !== 'string') return true
+  return typeof pg.code === 'string' && (pg.code.startsWith('08') || pg.code.startsWith('57P'))
+}

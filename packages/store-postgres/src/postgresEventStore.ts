@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto'
+import {
+  InvalidStoreInput,
+  StoreClosed,
+  TenantNotGranted,
+  assertIdentifier,
+  checkTenantScope,
+  prepareAppend,
+  verifyChain,
+} from '@kerjasama/core'
+import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
+import type { Pool } from 'pg'
+import { ChangeNotifications } from './changeNotifications'
+import type { ChangeListener } from './changeNotifications'
+import { mapPgError } from './pgErrors'
+import { settleHorizon } from './readHorizon'
+import { checkReadAllOptions, checkReadStreamOptions } from './readOptions'
+import { EVENT_COLUMNS, toHashableRow, toStoredEvent } from './rows'
+import type { EventRow } from './rows'
+import { tenantList } from './schemaName'
+import type { SchemaNames } from './schemaName'
+
+export type EventStoreSettings = TenantScope & {
+  maxEventBytes?: number
+  /** NOTIFY on every append (default true). Off saves the commit-time notify lock on very busy servers. */
+  notify?: boolean
+  /** How long readAll waits for in-flight appends below its horizon before it ends for now. Default 1000 ms. */
+  settleTimeoutMs?: number
+}
+
+export type PostgresEventStore = EventStore & {
+  /** Calls `listener` after each committed append to a readable tenant (LISTEN/NOTIFY); returns the unsubscribe function. */
+  subscribe(listener: ChangeListener): Promise<() => void>
+  /** Resolves true at the next append to a readable tenant, false on timeout or abort: wake-up instead of tight polling. */
+  waitForChange(options: { timeoutMs: number; signal?: AbortSignal }): Promise<boolean>
+}
+
+const STREAM_BATCH = 1000
+
+export function createPostgresEventStore(pool: Pool, names: SchemaNames, settings: EventStoreSettings, onClose: () => Promise<void>): PostgresEventStore {
+  const { tenant, readable } = checkTenantScope(settings)
+  const readableSet = new Set(readable)
+  const readTenants = tenantList(readable)
+  const maxEventBytes = settings.maxEventBytes
+  if (maxEventBytes !== undefined && (!Number.isSafeInteger(maxEventBytes) || maxEventBytes < 1)) {
+    throw new InvalidStoreInput('maxEventBytes must be a positive integer', { field: 'maxEventBytes' })
+  }
+  const notify = settings.notify ?? true
+  const settleTimeoutMs = settings.settleTimeoutMs ?? 1000
+  const notifications = new ChangeNotifications(pool, names, readableSet)
+  let closing: Promise<void> | undefined
+  const assertOpen = (): void => {
+    if (closing !== undefined) throw new StoreClosed()
+  }
+
+  const query = async <R extends object>(operation: string, text: string, values: unknown[]): Promise<R[]> => {
+    try {
+      return (await pool.query<R>(text, values)).rows
+    } catch (error) {
+      throw mapPgError(error, operation)
+    }
+  }
+
+  return {
+    async append(streamId, events, options): Promise<AppendResult> {
+      assertOpen()
+      const prepared = prepareAppend(streamId, events, options, maxEventBytes === undefined ? {} : { maxEventBytes })
+      const expected = prepared.options.expectedVersion
+      const values = [
+        tenant,
+        prepared.streamId,
+        String(expected),
+        prepared.options.idempotencyKey ?? null,
+        prepared.events.map((event) => event.id ?? randomUUID()),
+        prepared.events.map((event) => event.type),
+        prepared.events.map((event) => event.schemaVersion),
+        prepared.events.map((event) => event.dataJson),
+        prepared.events.map((event) => event.metadataJson),
+        notify,
+      ]
+      try {
+        // One round trip: the checks, the hash chain, the inserts and the
+        // idempotency record all happen inside append_events, in one transaction.
+        const result = await pool.query<{ first_position: string; last_position: string; next_expected_version: number; duplicate: boolean }>({
+          name: `${names.schema}.append`,
+          text: `select first_position, last_position, next_expected_version, duplicate from ${names.q('append_events')}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          values,
+        })
+        const row = result.rows[0]
+        if (row === undefined) throw new Error('append_events returned nothing')
+        return {
+          streamId: prepared.streamId,
+          nextExpectedVersion: row.next_expected_version,
+          firstPosition: BigInt(row.first_position),
+          lastPosition: BigInt(row.last_position),
+          duplicate: row.duplicate,
+        }
+      } catch (error) {
+        throw mapPgError(error, 'append', { streamId: prepared.streamId, expected })
+      }
+    },
+
+    async *readStream(streamId, options): AsyncGenerator<StoredEvent> {
+      assertOpen()
+      assertIdentifier('streamId', streamId)
+      const range = checkReadStreamOptions(options)
+      const streamTenant = range.tenant ?? tenant
+      assertIdentifier('tenant', streamTenant, 64)
+      if (!readableSet.has(streamTenant)) throw new TenantNotGranted(streamTenant)
+      let from = Math.max(range.fromVersion, 1)
+      const to = Math.min(range.toVersion, 2_147_483_647)
+      while (from <= to) {
+        assertOpen()
+        const rows = await query<EventRow>('readStream', `select ${EVENT_COLUMNS} from ${names.q('read_stream')}($1, $2, $3, $4, $5, $6)`, [
+          readTenants,
+          streamTenant,
+          streamId,
+          from,
+          to,
+          STREAM_BATCH,
+        ])
+        for (const row of rows) yield toStoredEvent(row)
+        if (rows.length < STREAM_BATCH) return
+        from = (rows.at(-1) as EventRow).version + 1
+      }
+    },
+
+    async *readAll(options): AsyncGenerator<StoredEvent> {
+      assertOpen()
+      const { fromPosition, batchSize } = checkReadAllOptions(options)
+      let next = fromPosition < 1n ? 1n : fromPosition
+      let horizon = 0n
+      for (;;) {
+        assertOpen()
+        if (next > horizon) {
+          // See readHorizon.ts: nothing above a settled horizon is delivered.
+          let settled
+          try {
+            settled = await settleHorizon(pool, names, settleTimeoutMs)
+          } catch (error) {
+            throw mapPgError(error, 'readAll')
+          }
+          if (!settled.settled || settled.position < next) return
+          horizon = settled.position
+        }
+        const rows = await query<EventRow>('readAll', `select ${EVENT_COLUMNS} from ${names.q('read_all')}($1, $2, $3, $4)`, [
+          readTenants,
+          String(next),
+          String(horizon),
+          batchSize,
+        ])
+        for (const row of rows) yield toStoredEvent(row)
+        next = rows.length < batchSize ? horizon + 1n : BigInt((rows.at(-1) as EventRow).position) + 1n
+      }
+    },
+
+    async verify(options): Promise<VerifyReport> {
+      assertOpen()
+      if (options !== undefined && (typeof options !== 'object' || options === null)) {
+        throw new InvalidStoreInput('verify options must be an object', { field: 'options' })
+      }
+      const onlyStream = options?.streamId
+      if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)
+      const problems: VerifyProblem[] = []
+      let streamsChecked = 0
+      let eventsChecked = 0
+      let current: EventRow[] = []
+      const flush = (): void => {
+        if (current.length === 0) return
+        streamsChecked += 1
+        eventsChecked += current.length
+        problems.push(...verifyChain(current.map(toHashableRow)))
+        current = []
+      }
+      // Keyset pages in (tenant, stream, version) order, so a large store is
+      // verified stream by stream without loading it whole.
+      let after: [string, string, number] = ['', '', 0]
+      for (;;) {
+        const rows = await query<EventRow>('verify', `select ${EVENT_COLUMNS} from ${names.q('read_chains')}($1, $2, $3, $4, $5, $6)`, [
+          readTenants,
+          onlyStream ?? null,
+          ...after,
+          STREAM_BATCH,
+        ])
+        for (const row of rows) {
+          const head = current[0]
+          if (head !== undefined && (head.tenant !== row.tenant || head.stream_id !== row.stream_id)) flush()
+          current.push(row)
+        }
+        const last = rows.at(-1)
+        if (last === undefined || rows.length < STREAM_BATCH) break
+        after = [last.tenant, last.stream_id, last.version]
+      }
+      flush()
+      return { ok: problems.length === 0, streamsChecked, eventsChecked, problems }
+    },
+
+    subscribe(listener) {
+      assertOpen()
+      return notifications.subscribe(listener)
+    },
+
+    waitForChange(options) {
+      assertOpen()
+      return notifications.waitForChange(options)
+    },
+
+    close() {
+      closing ??= notifications.close().then(onClose)
+      return closing
+    },
+  }
+}
