@@ -4,6 +4,10 @@ import { defineProject, type TestProjectInlineConfiguration } from 'vitest/confi
 // from source through the "@kerjasama/source" export condition, so no build
 // is needed before `pnpm test`.
 const sourceCondition = ['@kerjasama/source', 'node', 'import', 'default']
+// Vitest also hands the SSR conditions to Node as --conditions for external
+// dependencies; 'import' there would make CommonJS require() pick a package's
+// ESM entry (pg requiring pg-pool breaks), so SSR keeps only the source condition.
+const ssrCondition = ['@kerjasama/source', 'node']
 
 function project(name: string, root: string, overrides: Record<string, unknown> = {}): TestProjectInlineConfiguration {
   return {
@@ -11,7 +15,7 @@ function project(name: string, root: string, overrides: Record<string, unknown> 
     ...defineProject({
       root,
       resolve: { conditions: sourceCondition },
-      ssr: { resolve: { conditions: sourceCondition } },
+      ssr: { resolve: { conditions: ssrCondition } },
       test: {
         name,
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
