@@ -1,1 +1,7 @@
-export {}
+export { openSqliteStore, openSqliteReadModelStore } from './sqliteStore'
+export type { SqliteStore, SqliteReadModelStoreOptions } from './sqliteStore'
+export type { SqliteStoreOptions, SqliteConnectionOptions, Durability } from './options'
+export { DEFAULT_BUSY_TIMEOUT_MS } from './options'
+export { ProjectionConflict } from './projectionConflict'
+export { MIGRATIONS } from './schema'
+export type { Migration } from './schema'

@@ -1,0 +1,22 @@
+import type { Database } from 'better-sqlite3'
+import { MIGRATIONS, MIGRATIONS_TABLE } from './schema'
+
+/**
+ * Brings the file's schema up to date. BEGIN IMMEDIATE takes the write lock
+ * before reading which migrations ran, so several processes opening a fresh
+ * file at once apply each migration exactly once: the others wait (busy
+ * timeout), then find nothing left to do.
+ */
+export function migrate(db: Database): void {
+  const apply = db.transaction(() => {
+    db.exec(MIGRATIONS_TABLE)
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue
+      for (const statement of migration.statements) db.exec(statement)
+      record.run(migration.version, migration.name, new Date().toISOString())
+    }
+  })
+  apply.immediate()
+}

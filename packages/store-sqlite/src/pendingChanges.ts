@@ -1,0 +1,93 @@
+import { InvalidStoreInput, assertIdentifier, assertJsonValue } from '@kerjasama/core'
+import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
+import { MAX_POSITION } from './readOptions'
+
+export type DocumentList = Array<{ id: string; document: ReadModelDocument }>
+
+/** What the transaction reads through to: the committed documents. */
+export type CommittedDocuments = {
+  get(collection: string, id: string): string | undefined
+  list(collection: string): Array<{ id: string; document: string }>
+}
+
+/**
+ * The changes of one read-model transaction, held in memory until commit.
+ * `null` marks a deletion. Keeping them here rather than in an open SQLite
+ * transaction means the write lock is held only for the short synchronous
+ * commit, never across the projection's awaits (see sqliteReadModelStore.ts).
+ */
+export class PendingChanges {
+  readonly documents = new Map<string, Map<string, string | null>>()
+  checkpoint: bigint | undefined
+  private ended = false
+  readonly transaction: ReadModelTransaction
+
+  constructor(committed: CommittedDocuments) {
+    this.transaction = {
+      get: async (collection, id) => {
+        this.assertActive(collection, id)
+        const pending = this.documents.get(collection)?.get(id)
+        const text = pending === undefined ? committed.get(collection, id) : pending
+        return text === undefined || text === null ? undefined : (JSON.parse(text) as ReadModelDocument)
+      },
+      put: async (collection, id, document) => {
+        this.assertActive(collection, id)
+        if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+          throw new InvalidStoreInput('a read-model document must be an object', { field: 'document' })
+        }
+        assertJsonValue(document, 'document')
+        this.collection(collection).set(id, JSON.stringify(document))
+      },
+      delete: async (collection, id) => {
+        this.assertActive(collection, id)
+        this.collection(collection).set(id, null)
+      },
+      list: async (collection) => {
+        this.assertActive(collection, undefined)
+        return mergeDocuments(committed.list(collection), this.documents.get(collection))
+      },
+      setCheckpoint: async (position) => {
+        this.assertActive(undefined, undefined)
+        if (typeof position !== 'bigint' || position < 0n || position > MAX_POSITION) {
+          throw new InvalidStoreInput('a checkpoint must be a non-negative 64-bit bigint', { field: 'position' })
+        }
+        this.checkpoint = position
+      },
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.documents.size === 0 && this.checkpoint === undefined
+  }
+
+  end(): void {
+    this.ended = true
+  }
+
+  private collection(name: string): Map<string, string | null> {
+    let documents = this.documents.get(name)
+    if (documents === undefined) {
+      documents = new Map()
+      this.documents.set(name, documents)
+    }
+    return documents
+  }
+
+  private assertActive(collection: unknown, id: unknown): void {
+    // A transaction object kept past its work would otherwise write outside any transaction.
+    if (this.ended) throw new InvalidStoreInput('the transaction has already ended', { field: 'transaction' })
+    if (collection !== undefined) assertIdentifier('collection', collection)
+    if (id !== undefined) assertIdentifier('id', id)
+  }
+}
+
+/** Committed documents overlaid with pending ones, ordered by id. */
+export function mergeDocuments(committed: Array<{ id: string; document: string }>, pending: Map<string, string | null> | undefined): DocumentList {
+  const merged = new Map<string, string | null>(committed.map((row) => [row.id, row.document]))
+  for (const [id, text] of pending ?? []) merged.set(id, text)
+  const result: DocumentList = []
+  for (const [id, text] of [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (text !== null) result.push({ id, document: JSON.parse(text) as ReadModelDocument })
+  }
+  return result
+}

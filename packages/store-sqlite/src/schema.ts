@@ -1,0 +1,69 @@
+/**
+ * The schema, as numbered migrations. Each migration runs once per database
+ * file, recorded in `schema_migrations`; a migration is never edited after
+ * release, only followed by a new one. docs/adapters.md quotes these
+ * statements verbatim (a test keeps it so).
+ */
+export type Migration = { version: number; name: string; statements: string[] }
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT    NOT NULL,
+  applied_at TEXT    NOT NULL
+) STRICT`
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, streams, idempotency keys, read models',
+    statements: [
+      // AUTOINCREMENT, not a plain rowid: a position must never be handed out
+      // twice, even if someone deletes the newest row by hand, or a reader
+      // that already passed that position would never see the new event.
+      `CREATE TABLE events (
+  position       INTEGER PRIMARY KEY AUTOINCREMENT,
+  tenant         TEXT    NOT NULL,
+  stream_id      TEXT    NOT NULL,
+  version        INTEGER NOT NULL,
+  id             TEXT    NOT NULL UNIQUE,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  hash           TEXT    NOT NULL,
+  UNIQUE (tenant, stream_id, version)
+) STRICT`,
+      `CREATE INDEX events_by_tenant ON events (tenant, position)`,
+      `CREATE TABLE streams (
+  tenant    TEXT    NOT NULL,
+  stream_id TEXT    NOT NULL,
+  version   INTEGER NOT NULL,
+  last_hash TEXT    NOT NULL,
+  PRIMARY KEY (tenant, stream_id)
+) STRICT, WITHOUT ROWID`,
+      `CREATE TABLE idempotency_keys (
+  tenant                TEXT    NOT NULL,
+  idempotency_key       TEXT    NOT NULL,
+  stream_id             TEXT    NOT NULL,
+  next_expected_version INTEGER NOT NULL,
+  first_position        INTEGER NOT NULL,
+  last_position         INTEGER NOT NULL,
+  PRIMARY KEY (tenant, idempotency_key)
+) STRICT, WITHOUT ROWID`,
+      `CREATE TABLE read_model_documents (
+  tenant     TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  id         TEXT NOT NULL,
+  document   TEXT NOT NULL,
+  PRIMARY KEY (tenant, collection, id)
+) STRICT, WITHOUT ROWID`,
+      `CREATE TABLE read_model_checkpoints (
+  tenant     TEXT    NOT NULL,
+  projection TEXT    NOT NULL,
+  position   INTEGER NOT NULL,
+  revision   INTEGER NOT NULL,
+  PRIMARY KEY (tenant, projection)
+) STRICT, WITHOUT ROWID`,
+    ],
+  },
+]

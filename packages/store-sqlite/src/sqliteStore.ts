@@ -1,0 +1,40 @@
+import type { EventStore, ReadModelStore, TenantScope } from '@kerjasama/core'
+import { openConnection } from './connection'
+import { resolveStoreOptions } from './options'
+import type { SqliteConnectionOptions, SqliteStoreOptions } from './options'
+import { createSqliteEventStore } from './sqliteEventStore'
+import { createSqliteReadModelStore } from './sqliteReadModelStore'
+
+/** The event store of one SQLite file, with the read models of the same tenant on the same connection. */
+export type SqliteStore = EventStore & {
+  /** Read models of this store's tenant. Closing them leaves the event store open; closing the store closes both. */
+  readonly readModels: ReadModelStore
+}
+
+/**
+ * Opens (creating and migrating as needed) the SQLite file for one tenant.
+ * One connection serves both the events and the read models.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const resolved = resolveStoreOptions(options)
+  const connection = openConnection(resolved)
+  const events = createSqliteEventStore(connection, resolved, () => connection.close())
+  const readModels = createSqliteReadModelStore(connection, resolved.tenant, () => undefined)
+  return {
+    append: (streamId, newEvents, appendOptions) => events.append(streamId, newEvents, appendOptions),
+    readStream: (streamId, readOptions) => events.readStream(streamId, readOptions),
+    readAll: (readOptions) => events.readAll(readOptions),
+    verify: (verifyOptions) => events.verify(verifyOptions),
+    close: () => events.close(),
+    readModels,
+  }
+}
+
+export type SqliteReadModelStoreOptions = SqliteConnectionOptions & Pick<TenantScope, 'tenant'>
+
+/** Read models on a connection of their own, for a projection runner that does not append events. */
+export function openSqliteReadModelStore(options: SqliteReadModelStoreOptions): ReadModelStore {
+  const resolved = resolveStoreOptions(options)
+  const connection = openConnection(resolved)
+  return createSqliteReadModelStore(connection, resolved.tenant, () => connection.close())
+}
