@@ -1,0 +1,5 @@
+export { runSeedScenario } from './runSeedScenario'
+export { createSeedService, SEED_START } from './seedService'
+export type { SeedService } from './seedService'
+export { Narrator } from './narrator'
+export type { AgreementPath, Refusal, SeedReport } from './narrator'

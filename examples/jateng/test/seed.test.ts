@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import type { EventStore } from '@kerjasama/core'
+import { openMemoryStore } from '@kerjasama/store-memory'
+import { createSeedService, runSeedScenario } from '../src'
+import type { SeedReport } from '../src'
+
+type StoreCase = { name: string; open: () => Promise<EventStore> }
+
+const stores: StoreCase[] = [{ name: 'memory', open: async () => openMemoryStore() }]
+
+async function runOn(open: () => Promise<EventStore>): Promise<{ report: SeedReport; lines: string[]; verified: boolean }> {
+  const store = await open()
+  try {
+    const lines: string[] = []
+    const { service, clock } = createSeedService(store)
+    const report = await runSeedScenario(service, (line) => lines.push(line), clock)
+    const verification = await store.verify()
+    return { report, lines, verified: verification.ok }
+  } finally {
+    await store.close()
+  }
+}
+
+const FULL_PATH = ['identified', 'mapped', 'coordinated', 'signed', 'implemented', 'evaluated']
+
+describe.each(stores)('the 2022 Central Java seed scenario on $name', ({ open }) => {
+  it('takes Kebumen gula merah and Setwan + university all the way, and refuses every ceremonial step', async () => {
+    const { report, lines, verified } = await runOn(open)
+    const path = (key: string): string[] | undefined => report.agreements.find((agreement) => agreement.key === key)?.path
+    const refusals = (key: string) => report.refusals.filter((refusal) => refusal.agreement === key)
+
+    expect(path('kebumen-gula-merah')).toEqual(FULL_PATH)
+    expect(path('setwan-universitas')).toEqual(FULL_PATH)
+
+    // An agency head may not sign the KB; the bupati then does.
+    expect(refusals('kebumen-gula-merah').map((refusal) => [refusal.commandType, refusal.code])).toEqual([['SignKesepakatanBersama', 'NOT_AUTHORIZED']])
+    expect(refusals('setwan-universitas')).toEqual([])
+
+    expect(path('seremonial-festival')).toEqual(['identified', 'mapped', 'coordinated'])
+    expect(refusals('seremonial-festival').map((refusal) => refusal.code)).toEqual(['GUARD_VIOLATION'])
+
+    expect(path('seremonial-tanpa-bukti')).toEqual(['identified', 'mapped', 'coordinated', 'signed'])
+    expect(refusals('seremonial-tanpa-bukti').map((refusal) => refusal.commandType)).toEqual(['CompleteAction'])
+
+    expect(path('urusan-absolut')).toEqual(['identified'])
+    expect(refusals('urusan-absolut').map((refusal) => [refusal.commandType, refusal.code])).toEqual([['MapAffairs', 'GUARD_VIOLATION']])
+
+    // Every refusal is explained in both languages.
+    for (const refusal of report.refusals) {
+      expect(refusal.message.id.length).toBeGreaterThan(0)
+      expect(refusal.message.en.length).toBeGreaterThan(0)
+    }
+    expect(lines.some((line) => line.includes('DITOLAK / REFUSED'))).toBe(true)
+    expect(verified).toBe(true)
+  })
+})

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { parseArgs, runCli } from '../src'
+
+async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), env: {} })
+  return { code, out, err }
+}
+
+describe('kerjasama cli', () => {
+  it('demo on the memory store prints each path and the refused ceremonial steps with their reasons', async () => {
+    const { code, out } = await run(['demo', '--store', 'memory'])
+    const text = out.join('\n')
+    expect(code).toBe(0)
+    expect(text).toContain('DITOLAK / REFUSED')
+    expect(text).toContain('NOT_AUTHORIZED')
+    expect(text).toContain('GUARD_VIOLATION')
+    expect(text).toMatch(/kebumen-gula-merah: identified → mapped → coordinated → signed → implemented → evaluated/)
+    expect(text).toMatch(/urusan-absolut: identified$/m)
+    expect(text).toContain('utuh / intact')
+  })
+
+  it('verify on an empty memory store reports an intact chain', async () => {
+    const { code, out } = await run(['verify', '--store', 'memory'])
+    expect(code).toBe(0)
+    expect(out.join('\n')).toContain('0 aliran/streams')
+  })
+
+  it('an unknown store or argument is a usage error with exit code 2', async () => {
+    expect((await run(['demo', '--store', 'oracle'])).code).toBe(2)
+    expect((await run(['frobnicate'])).code).toBe(2)
+  })
+
+  it('parses options in both --flag value and --flag=value forms; sqlite is the default store', () => {
+    expect(parseArgs(['demo'])).toMatchObject({ command: 'demo', store: 'sqlite', file: './kerjasama-demo.db' })
+    expect(parseArgs(['--', 'verify', '--store=postgres', '--schema', 'x'])).toMatchObject({ command: 'verify', store: 'postgres', schema: 'x' })
+  })
+})

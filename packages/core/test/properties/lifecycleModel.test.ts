@@ -1,0 +1,215 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { openMemoryStore } from '@kerjasama/store-memory'
+import { agreementEventSchema, evolve, fold, initialState, parseAgreementEvent } from '../../src/agreement'
+import type { AgreementEvent, AgreementState } from '../../src/agreement'
+import { KerjasamaError } from '../../src/errors'
+import { createAgreementService } from '../../src/handler'
+import type { AgreementService } from '../../src/handler'
+import type { Actor, StoredEvent } from '../../src/store'
+import { agreementLifecycle, ceremonial, sequentialIds, testActors, testClock } from '../../src/testing'
+import type { LifecycleStep, LifecycleVariant, TestClock } from '../../src/testing'
+import { countingStore } from '../service/storeDoubles'
+import { completedWithEvidence, workPlanActionCount } from './stateProbes'
+
+// Random sequences of good, ceremonial, out-of-order and garbage commands by
+// random actors, against the real service on the memory store. After every
+// step the invariants that make an agreement non-ceremonial must hold.
+
+const START = Date.parse('2022-02-22T02:00:00.000Z')
+const DAY_MS = 86_400_000
+
+type Slot = { agreementId: string; steps: LifecycleStep[]; next: number }
+type Model = { slots: Slot[] }
+type Real = { service: AgreementService; store: ReturnType<typeof countingStore>; clock: TestClock }
+
+const actors: Actor[] = Object.values(testActors)
+
+async function attempt(real: Real, command: unknown, actor: Actor): Promise<boolean> {
+  const appendsBefore = real.store.appends
+  const streams = await snapshot(real)
+  try {
+    await real.service.execute(command, { actor })
+    return true
+  } catch (error) {
+    if (!(error instanceof KerjasamaError)) throw error
+    // A refused command appends nothing, anywhere.
+    expect(real.store.appends).toBe(appendsBefore)
+    expect(await snapshot(real)).toEqual(streams)
+    return false
+  }
+}
+
+async function snapshot(real: Real): Promise<StoredEvent[]> {
+  const all: StoredEvent[] = []
+  for await (const event of real.store.readAll()) all.push(event)
+  return all
+}
+
+async function checkInvariants(model: Model, real: Real): Promise<void> {
+  for (const slot of model.slots) {
+    const history = await real.service.history(slot.agreementId)
+    expect(history.map((event) => event.version)).toEqual(history.map((_, index) => index + 1))
+    if (history.length === 0) continue
+    const events = history.map((event) => {
+      // Every event survives a JSON round trip through its schema.
+      const roundTripped = JSON.parse(JSON.stringify({ type: event.type, schemaVersion: event.schemaVersion, data: event.data })) as { type: string; schemaVersion: number; data: unknown }
+      const parsed = parseAgreementEvent(roundTripped.type, roundTripped.schemaVersion, roundTripped.data)
+      expect(agreementEventSchema.parse(parsed)).toEqual(parsed)
+      expect(parsed.data).toEqual(event.data)
+      return parsed
+    })
+    expect(await real.service.load(slot.agreementId)).toEqual(fold(events))
+    checkLifecycle(events)
+  }
+}
+
+function checkLifecycle(events: AgreementEvent[]): void {
+  let state: AgreementState = initialState
+  const seen = new Set<string>()
+  const soFar: AgreementEvent[] = []
+  for (const event of events) {
+    const previous = state.status
+    state = evolve(state, event)
+    soFar.push(event)
+    if (state.status === 'signed' && previous !== 'signed') {
+      expect(seen.has('mapped') && seen.has('coordinated')).toBe(true)
+      expect(workPlanActionCount(state)).toBeGreaterThan(0)
+    }
+    if (state.status === 'implemented' && previous !== 'implemented') {
+      expect(completedWithEvidence(soFar)).toBe(true)
+    }
+    seen.add(state.status)
+  }
+}
+
+function moveClock(real: Real, step: LifecycleStep): void {
+  const target = START + step.day * DAY_MS
+  if (target > real.clock().getTime()) real.clock.set(new Date(target))
+}
+
+class GoodStep implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly slotIndex: number) {}
+  check(model: Readonly<Model>): boolean {
+    const slot = model.slots[this.slotIndex]!
+    return slot.next < slot.steps.length
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const slot = model.slots[this.slotIndex]!
+    const step = slot.steps[slot.next]!
+    moveClock(real, step)
+    if (await attempt(real, step.command, step.actor)) slot.next += 1
+    await checkInvariants(model, real)
+  }
+  toString(): string {
+    return `good(${this.slotIndex})`
+  }
+}
+
+type Mutation = 'no-evidence' | 'late-actions' | 'absolute-affair'
+
+class CeremonialStep implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly slotIndex: number, readonly mutation: Mutation) {}
+  check(model: Readonly<Model>): boolean {
+    const slot = model.slots[this.slotIndex]!
+    return slot.next < slot.steps.length
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const slot = model.slots[this.slotIndex]!
+    const step = slot.steps[slot.next]!
+    const command =
+      this.mutation === 'no-evidence' ? ceremonial.withoutEvidence(step.command)
+      : this.mutation === 'late-actions' && Array.isArray(step.command.actions) ? ceremonial.actionsDueLate(step.command, new Date(START + 2000 * DAY_MS).toISOString())
+      : this.mutation === 'absolute-affair' && Array.isArray(step.command.affairs) ? ceremonial.withAffairs(step.command, ['pertahanan'])
+      : step.command
+    moveClock(real, step)
+    // A late-action plan may be accepted at coordination; the signing guard must then refuse.
+    if (await attempt(real, command, step.actor)) slot.next += 1
+    await checkInvariants(model, real)
+  }
+  toString(): string {
+    return `ceremonial(${this.slotIndex}, ${this.mutation})`
+  }
+}
+
+class AnyStepAnyActor implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly slotIndex: number, readonly stepIndex: number, readonly actor: Actor) {}
+  check(): boolean {
+    return true
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    const slot = model.slots[this.slotIndex]!
+    const step = slot.steps[this.stepIndex % slot.steps.length]!
+    await attempt(real, step.command, this.actor)
+    await checkInvariants(model, real)
+  }
+  toString(): string {
+    return `any(${this.slotIndex}, step ${this.stepIndex}, ${this.actor.role})`
+  }
+}
+
+class AdvanceClock implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly days: number) {}
+  check(): boolean {
+    return true
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    real.clock.advance({ days: this.days })
+    await checkInvariants(model, real)
+  }
+  toString(): string {
+    return `advance(${this.days}d)`
+  }
+}
+
+class Garbage implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly value: unknown, readonly actor: Actor) {}
+  check(): boolean {
+    return true
+  }
+  async run(model: Model, real: Real): Promise<void> {
+    await attempt(real, this.value, this.actor)
+    await checkInvariants(model, real)
+  }
+  toString(): string {
+    return `garbage(${JSON.stringify(this.value)?.slice(0, 40)})`
+  }
+}
+
+const variants: LifecycleVariant[] = ['KSDPK', 'KSDD-sukarela', 'Sinergi']
+const SLOTS = 2
+
+describe('agreement lifecycle, model-based', () => {
+  it('holds every invariant over random command sequences and actors', async () => {
+    const slot = fc.nat({ max: SLOTS - 1 })
+    const actor = fc.constantFrom(...actors)
+    const commands = fc.commands(
+      [
+        slot.map((index) => new GoodStep(index)),
+        slot.map((index) => new GoodStep(index)),
+        slot.map((index) => new GoodStep(index)),
+        fc.tuple(slot, fc.constantFrom<Mutation>('no-evidence', 'late-actions', 'absolute-affair')).map(([index, mutation]) => new CeremonialStep(index, mutation)),
+        fc.tuple(slot, fc.nat({ max: 20 }), actor).map(([index, step, who]) => new AnyStepAnyActor(index, step, who)),
+        fc.integer({ min: 0, max: 200 }).map((days) => new AdvanceClock(days)),
+        fc.tuple(fc.jsonValue({ maxDepth: 3 }), actor).map(([value, who]) => new Garbage(value, who)),
+      ],
+      { maxCommands: 30 },
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(fc.constantFrom(...variants), fc.constantFrom(...variants)), commands, async (chosen, sequence) => {
+        const store = countingStore(openMemoryStore())
+        const clock = testClock(new Date(START))
+        const service = createAgreementService({ store, clock, ids: sequentialIds('model') })
+        const model: Model = {
+          slots: chosen.map((variant, index) => ({
+            agreementId: `slot-${index}`,
+            steps: agreementLifecycle(variant, { agreementId: `slot-${index}`, start: new Date(START) }),
+            next: 0,
+          })),
+        }
+        await fc.asyncModelRun(() => ({ model, real: { service, store, clock } }), sequence)
+      }),
+      { numRuns: 60 },
+    )
+  })
+})

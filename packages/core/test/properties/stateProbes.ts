@@ -1,0 +1,13 @@
+import type { AgreementEvent, AgreementState } from '../../src/agreement'
+
+// The few facts the model test reads from state and events, kept in one place
+// so the invariants read as the rules they check.
+
+export function workPlanActionCount(state: AgreementState): number {
+  const plan = (state as { workPlan?: { actions?: unknown[] } }).workPlan
+  return plan?.actions?.length ?? 0
+}
+
+export function completedWithEvidence(events: readonly AgreementEvent[]): boolean {
+  return events.some((event) => event.type === 'ActionCompleted' && (event.data as { evidence?: unknown }).evidence !== undefined)
+}

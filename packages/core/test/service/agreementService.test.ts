@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { openMemoryStore } from '@kerjasama/store-memory'
+import { builtInGuards, fold, parseAgreementEvent } from '../../src/agreement'
+import { KerjasamaError } from '../../src/errors'
+import { createAgreementService } from '../../src/handler'
+import type { AgreementServiceOptions } from '../../src/handler'
+import type { EventStore } from '../../src/store'
+import { agreementLifecycle, ceremonial, sequentialIds, testActors, testClock } from '../../src/testing'
+import type { LifecycleStep } from '../../src/testing'
+import { alwaysConflictingStore, countingStore, racingStore } from './storeDoubles'
+
+const START = '2022-02-22T02:00:00.000Z'
+const DAY_MS = 86_400_000
+
+function setup(options: Partial<AgreementServiceOptions> & { store?: EventStore } = {}) {
+  const store = countingStore(options.store ?? openMemoryStore())
+  const clock = testClock(START)
+  const service = createAgreementService({ clock, ids: sequentialIds('svc'), ...options, store })
+  return { store, clock, service }
+}
+
+async function runUntil(service: ReturnType<typeof setup>['service'], clock: ReturnType<typeof setup>['clock'], steps: LifecycleStep[], stopBefore: string): Promise<void> {
+  for (const step of steps) {
+    if (step.label === stopBefore) return
+    clock.set(new Date(Date.parse(START) + step.day * DAY_MS))
+    await service.execute(step.command, { actor: step.actor })
+  }
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof KerjasamaError) return error.code
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+describe('createAgreementService', () => {
+  it('gives a new agreement an id, appends at version 1 and records who, when and why', async () => {
+    const { service } = setup()
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'ignored', start: START })
+    const { agreementId: _ignored, ...command } = identify!.command
+    const result = await service.execute(command, { actor: testActors.opd, correlationId: 'rakor-2022' })
+    expect(result.agreementId).toMatch(/^svc-/)
+    expect(result.version).toBe(1)
+    expect(result.duplicate).toBe(false)
+    const [event] = result.events
+    expect(event!.streamId).toBe(`agreement-${result.agreementId}`)
+    expect(event!.metadata).toMatchObject({ actor: testActors.opd, correlationId: 'rakor-2022', recordedAt: START })
+    expect(typeof event!.metadata.causationId).toBe('string')
+    expect(event!.metadata.disabledGuards).toBeUndefined()
+  })
+
+  it('takes a KSDPK agreement from identified to evaluated, and load equals folding the history', async () => {
+    const { service, clock } = setup()
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'kebumen-gula', start: START })
+    await runUntil(service, clock, steps, '(none)')
+    const state = await service.load('kebumen-gula')
+    expect(state.status).toBe('evaluated')
+    const history = await service.history('kebumen-gula')
+    expect(history.map((event) => event.version)).toEqual(history.map((_, index) => index + 1))
+    expect(fold(history.map((event) => parseAgreementEvent(event.type, event.schemaVersion, event.data)))).toEqual(state)
+  })
+
+  it('one command shares one causation id across its events; the correlation id defaults to it', async () => {
+    const { service, clock } = setup()
+    const steps = agreementLifecycle('Sinergi', { agreementId: 'setwan', start: START })
+    await runUntil(service, clock, steps, '(none)')
+    const history = await service.history('setwan')
+    const causations = new Set(history.map((event) => event.metadata.causationId))
+    expect(causations.size).toBeLessThanOrEqual(history.length)
+    for (const event of history) expect(event.metadata.correlationId).toBe(event.metadata.causationId)
+  })
+
+  it('a role that may not issue the command gets NOT_AUTHORIZED and nothing is appended', async () => {
+    const { service, clock, store } = setup()
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'a1', start: START })
+    await runUntil(service, clock, steps, 'map')
+    const before = store.appends
+    const map = steps.find((step) => step.label === 'map')!
+    expect(await codeOf(service.execute(map.command, { actor: testActors.partner }))).toBe('NOT_AUTHORIZED')
+    expect(store.appends).toBe(before)
+    expect(await service.history('a1')).toHaveLength(1)
+  })
+
+  it('a guard violation appends nothing', async () => {
+    const { service, clock, store } = setup()
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'a2', start: START })
+    await runUntil(service, clock, steps, 'complete action')
+    const before = await service.history('a2')
+    const appendsBefore = store.appends
+    const complete = steps.find((step) => step.label === 'complete action')!
+    expect(await codeOf(service.execute(ceremonial.withoutEvidence(complete.command), { actor: complete.actor }))).toMatch(/GUARD_VIOLATION|VALIDATION_FAILED/)
+    expect(await service.history('a2')).toEqual(before)
+    expect(store.appends).toBe(appendsBefore)
+  })
+
+  it('re-decides on the fresh state when another writer moved the stream, then succeeds', async () => {
+    const base = openMemoryStore()
+    const partners = [{ id: 'p1', name: 'Mitra Satu' }, { id: 'p2', name: 'Mitra Dua' }]
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'race', start: START, partners })
+    const first = setup({ store: base })
+    await runUntil(first.service, first.clock, steps, 'accept-p1')
+    const acceptP1 = steps.find((step) => step.label === 'accept-p1')!
+    const acceptP2 = steps.find((step) => step.label === 'accept-p2')!
+    const racing = racingStore(base, 1, async () => {
+      await first.service.execute(acceptP2.command, { actor: acceptP2.actor })
+    })
+    const { service } = setup({ store: racing })
+    const versionBefore = (await service.history('race')).length
+    const result = await service.execute(acceptP1.command, { actor: acceptP1.actor })
+    expect(racing.attempts).toBe(2)
+    expect(result.version).toBe(versionBefore + 2)
+  })
+
+  it('gives up after maxRetries and rethrows the coded ConcurrencyError', async () => {
+    const conflicting = alwaysConflictingStore(openMemoryStore())
+    const { service } = setup({ store: conflicting, maxRetries: 2 })
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'never', start: START })
+    expect(await codeOf(service.execute(identify!.command, { actor: identify!.actor }))).toBe('STREAM_VERSION_CONFLICT')
+    expect(conflicting.attempts).toBe(3)
+  })
+
+  it('the same idempotency key returns the first result and writes nothing new', async () => {
+    const { service, store } = setup()
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'x', start: START })
+    const { agreementId: _x, ...command } = identify!.command
+    const first = await service.execute(command, { actor: testActors.opd, idempotencyKey: 'form-17' })
+    const again = await service.execute(command, { actor: testActors.opd, idempotencyKey: 'form-17' })
+    expect(again.duplicate).toBe(true)
+    expect(again.agreementId).toBe(first.agreementId)
+    expect(again.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id))
+    expect(store.appends).toBe(1)
+  })
+
+  it('a retried later step with its idempotency key returns the first result instead of being decided again', async () => {
+    const { service, clock, store } = setup()
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'idem', start: START })
+    await runUntil(service, clock, steps, 'map')
+    const map = steps.find((step) => step.label === 'map')!
+    const first = await service.execute(map.command, { actor: map.actor, idempotencyKey: 'map-once' })
+    const appends = store.appends
+    const again = await service.execute(map.command, { actor: map.actor, idempotencyKey: 'map-once' })
+    expect(again).toEqual({ ...first, duplicate: true })
+    expect(store.appends).toBe(appends)
+  })
+
+  it('records the built-in guards a region disabled in every event it writes', async () => {
+    const code = builtInGuards[0]!.code
+    const { service } = setup({ policy: { disabledGuards: [code] } })
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'policy', start: START })
+    const result = await service.execute(identify!.command, { actor: identify!.actor })
+    expect(result.events[0]!.metadata.disabledGuards).toEqual([code])
+  })
+
+  it('refuses malformed actors and options with a coded ValidationError', async () => {
+    const { service, store } = setup()
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'v', start: START })
+    for (const options of [undefined, {}, { actor: { id: '', role: 'opd' } }, { actor: { id: 'x' } }, { actor: testActors.opd, idempotencyKey: 42 }]) {
+      expect(await codeOf(service.execute(identify!.command, options as never))).toBe('VALIDATION_FAILED')
+    }
+    expect(store.appends).toBe(0)
+  })
+
+  it('refuses a store that is not an EventStore, and a bad retry bound', () => {
+    expect(() => createAgreementService({ store: {} as EventStore })).toThrowError(KerjasamaError)
+    expect(() => createAgreementService({ store: openMemoryStore(), maxRetries: -1 })).toThrowError(KerjasamaError)
+  })
+
+  it('load of an unknown agreement is AGREEMENT_NOT_FOUND; its history is empty', async () => {
+    const { service } = setup()
+    expect(await codeOf(service.load('nope'))).toBe('AGREEMENT_NOT_FOUND')
+    expect(await service.history('nope')).toEqual([])
+  })
+})
