@@ -1,12 +1,41 @@
 import { describe, expect, it } from 'vitest'
 import type { EventStore } from '@kerjasama/core'
 import { openMemoryStore } from '@kerjasama/store-memory'
+import { openPostgresStore } from '@kerjasama/store-postgres'
+import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
+import { openSqliteStore } from '@kerjasama/store-sqlite'
 import { createSeedService, runSeedScenario } from '../src'
 import type { SeedReport } from '../src'
 
 type StoreCase = { name: string; open: () => Promise<EventStore> }
 
-const stores: StoreCase[] = [{ name: 'memory', open: async () => openMemoryStore() }]
+const stores: StoreCase[] = [
+  { name: 'memory', open: async () => openMemoryStore() },
+  { name: 'sqlite', open: async () => openSqliteStore({ file: ':memory:' }) },
+]
+
+// Without a reachable server postgresAvailability prints one line saying why
+// these runs are skipped (and fails instead when CI is set).
+if ((await postgresAvailability()).available) {
+  stores.push({
+    name: 'postgres',
+    open: async () => {
+      const test = createTestSchema()
+      const store = await openPostgresStore({ pool: test.pool, schema: test.schema })
+      const withCleanup: EventStore = {
+        append: (streamId, events, options) => store.append(streamId, events, options),
+        readStream: (streamId, options) => store.readStream(streamId, options),
+        readAll: (options) => store.readAll(options),
+        verify: (options) => store.verify(options),
+        close: async () => {
+          await store.close()
+          await test.cleanup()
+        },
+      }
+      return withCleanup
+    },
+  })
+}
 
 async function runOn(open: () => Promise<EventStore>): Promise<{ report: SeedReport; lines: string[]; verified: boolean }> {
   const store = await open()
