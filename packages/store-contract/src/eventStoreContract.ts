@@ -9,6 +9,7 @@ import { describeGlobalOrder } from './eventStore/globalOrder'
 import { describeHashChain } from './eventStore/hashChain'
 import { describeIdempotency } from './eventStore/idempotency'
 import { describeLifecycle } from './eventStore/lifecycle'
+import { describeReferenceModel } from './eventStore/referenceModel'
 import { describeResume } from './eventStore/resume'
 import { describeRoundTrip } from './eventStore/roundTrip'
 import { describeStreamRanges } from './eventStore/streamRanges'
@@ -27,6 +28,7 @@ export function describeEventStoreContract(name: string, makeFixture: () => Prom
     describeExpectedVersion(suite)
     describeStreamVersions(suite)
     describeIdempotency(suite)
+    describeReferenceModel(suite)
     describeGlobalOrder(suite)
     describeResume(suite)
     describeStreamRanges(suite)

@@ -59,5 +59,31 @@ export function describeExpectedVersion({ run, options }: EventStoreSuite): void
       const reader = await open()
       expect((await readStreamEvents(reader, 'contested')).map((event) => event.version)).toEqual([1, 2])
     }), options.testTimeout)
+
+    it("R2 of concurrent appends creating one stream with 'none' from separate stores, exactly one wins and the rest get STREAM_VERSION_CONFLICT", run(async ({ open }) => {
+      const stores = await Promise.all(Array.from({ length: options.concurrentWriters }, () => open()))
+      const outcomes = await Promise.allSettled(stores.map((store, index) => store.append('born-once', sampleEvents(2, `w${index}`), { expectedVersion: 'none' })))
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') expect((outcome.reason as { code?: unknown }).code).toBe('STREAM_VERSION_CONFLICT')
+      }
+      const reader = await open()
+      const labels = (await readStreamEvents(reader, 'born-once')).map((event) => (event.data as { label: string }).label)
+      expect(labels).toHaveLength(2)
+      expect(new Set(labels).size).toBe(1)
+    }), options.testTimeout)
+
+    it("R2 concurrent 'any' appends to one stream from separate stores all succeed, with consecutive versions", run(async ({ open }) => {
+      const stores = await Promise.all(Array.from({ length: options.concurrentWriters }, () => open()))
+      const results = await Promise.all(stores.map((store, index) => store.append('shared', sampleEvents(2, `w${index}`), { expectedVersion: 'any' })))
+      expect(results.map((result) => result.nextExpectedVersion).sort((a, b) => a - b)).toEqual(stores.map((_, index) => 2 * (index + 1)))
+      const reader = await open()
+      const events = await readStreamEvents(reader, 'shared')
+      expect(events.map((event) => event.version)).toEqual(Array.from({ length: 2 * stores.length }, (_, index) => index + 1))
+      // Each append's two events sit next to each other: appends do not interleave within a stream.
+      for (let index = 0; index < events.length; index += 2) {
+        expect((events[index]?.data as { label: string }).label).toBe((events[index + 1]?.data as { label: string }).label)
+      }
+    }), options.testTimeout)
   })
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_MAX_EVENT_BYTES } from '@kerjasama/core'
 import type { EventStoreSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
 import { readAllEvents, readStreamEvents, sampleEvent, sampleMetadata, unique, viaJson } from '../sampleEvents'
@@ -67,6 +68,22 @@ export function describeRoundTrip({ run, options }: EventStoreSuite): void {
       const events = await readStreamEvents(store, 'big')
       expect(events).toHaveLength(1)
       expect(events[0]?.data).toEqual(fits)
+    }), options.testTimeout)
+
+    it('R9 with no limit configured, an event just under DEFAULT_MAX_EVENT_BYTES (1 MiB) is stored whole and one just over it is PAYLOAD_TOO_LARGE', run(async ({ open }) => {
+      const store = await open()
+      const metadata = sampleMetadata()
+      const overhead = Buffer.byteLength(JSON.stringify(metadata)) + Buffer.byteLength(JSON.stringify({ text: '' }))
+      const ends = `${INDONESIAN} ${EMOJI} ${'🤝'.repeat(50)}`
+      const large = { text: ends + 'gula merah '.repeat(DEFAULT_MAX_EVENT_BYTES).slice(0, DEFAULT_MAX_EVENT_BYTES - overhead - 2 * Buffer.byteLength(ends) - 100) + ends }
+      const bytes = Buffer.byteLength(JSON.stringify(large)) + Buffer.byteLength(JSON.stringify(metadata))
+      expect(bytes).toBeLessThanOrEqual(DEFAULT_MAX_EVENT_BYTES)
+      expect(bytes).toBeGreaterThan(DEFAULT_MAX_EVENT_BYTES - 300)
+      await store.append('besar', [{ type: 'Large', schemaVersion: 1, data: large, metadata }], { expectedVersion: 'none' })
+      expect((await readStreamEvents(store, 'besar'))[0]?.data).toEqual(large)
+      const over = { text: `${large.text}${'x'.repeat(DEFAULT_MAX_EVENT_BYTES - bytes + 1)}` }
+      await expectCoded(() => store.append('besar', [{ type: 'Large', schemaVersion: 1, data: over, metadata }], { expectedVersion: 1 }), 'PAYLOAD_TOO_LARGE')
+      expect((await store.verify()).ok).toBe(true)
     }), options.testTimeout)
 
     it('R9 a store-assigned id is unique and a caller-given id is kept', run(async ({ open }) => {
