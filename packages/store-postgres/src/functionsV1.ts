@@ -74,6 +74,11 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
                      p_ids[i], p_types[i], p_schema_versions[i]::text, p_data[i], p_metadata[i]), 'UTF8')), 'hex');
          v_hashes[i] := v_hash;
          v_positions[i] := nextval('${q('event_position')}');
+         if i = 1 then
+           -- Posts this append's lowest position where readers can see it
+           -- before commit (pg_locks), so they deliver everything below it.
+           perform pg_advisory_xact_lock_shared(v_positions[1]);
+         end if;
        end loop;
        insert into ${events} (position, tenant, stream_id, version, event_id, type, schema_version, data, metadata, hash)
          select u.position, p_tenant, p_stream_id, u.version, u.event_id, u.type, u.schema_version, u.data::json, u.metadata::json, u.hash
@@ -130,7 +135,7 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
      end $fn$`,
 
     // Runs as the caller: it reads no tenant's data, only the sequence and pg_locks.
-    `create function ${q('read_horizon')}() returns table (horizon bigint, in_flight text[])
+    `create function ${q('read_horizon')}() returns table (horizon bigint, in_flight integer, unposted integer, lowest_in_flight bigint)
      language plpgsql as $fn$
      #variable_conflict use_column
      declare
@@ -138,18 +143,26 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
      begin
        -- Order matters: the sequence first, then the lock holders (readHorizon.ts says why).
        select case when s.is_called then s.last_value else 0 end into v_horizon from ${q('event_position')} s;
-       return query select v_horizon, coalesce(array_agg(l.virtualtransaction), '{}')
-         from pg_locks l
-         where l.locktype = 'relation' and l.relation = '${events}'::regclass
-           and l.database = (select d.oid from pg_database d where d.datname = current_database())
-           and l.mode = 'RowExclusiveLock' and l.granted and l.pid <> pg_backend_pid();
+       return query
+         -- Materialized: pg_locks is read once, so both lock kinds come from one consistent look.
+         with locks as materialized (
+           select l.locktype, l.relation, l.mode, l.virtualtransaction, l.classid, l.objid, l.objsubid
+           from pg_locks l
+           where l.granted and l.pid is distinct from pg_backend_pid()
+             and l.database = (select d.oid from pg_database d where d.datname = current_database())
+         ), writers as (
+           select distinct w.virtualtransaction from locks w
+           where w.locktype = 'relation' and w.relation = '${events}'::regclass and w.mode = 'RowExclusiveLock'
+         ), posted as (
+           select a.virtualtransaction, min((a.classid::bigint << 32) | a.objid::bigint) as first_position
+           from locks a
+           where a.locktype = 'advisory' and a.objsubid = 1 and a.virtualtransaction in (select virtualtransaction from writers)
+           group by a.virtualtransaction
+         )
+         select v_horizon,
+                (select count(*) from writers)::integer,
+                (select count(*) from writers w where not exists (select from posted p where p.virtualtransaction = w.virtualtransaction))::integer,
+                (select min(p.first_position) from posted p);
      end $fn$`,
-
-    `create function ${q('still_in_flight')}(p_transactions text[]) returns integer
-     language sql stable as $fn$
-       select count(*)::integer from pg_locks l
-       where l.locktype = 'relation' and l.relation = '${events}'::regclass
-         and l.mode = 'RowExclusiveLock' and l.virtualtransaction = any (p_transactions);
-     $fn$`,
   ]
 }

@@ -8,60 +8,75 @@ import type { SchemaNames } from './schemaName'
  * commit. Writer A takes position 7, writer B takes 8 and commits first. A
  * reader that delivers "everything after 6" sees 8, moves its checkpoint to 8,
  * and when A commits 7 a moment later nobody will ever deliver it. Reading
- * "up to the highest position" is wrong, and so is skipping gaps.
+ * "up to the highest visible position" is wrong, and so is skipping gaps.
  *
- * What we do instead: a reader only delivers positions up to a *horizon* H
- * that is settled — every transaction that took, or ever will take, a
- * position <= H has ended (committed or rolled back). Below a settled horizon
- * a missing position is gone for good (a rollback or a failed append), and
- * the rows that are there will never change, so the reader can deliver them
- * in order and skip the holes without waiting for them.
+ * What we do instead: a reader only delivers positions up to a *settled
+ * horizon* S — a position such that every transaction that owns, or will
+ * ever own, a position <= S has ended (committed or rolled back). Below S a
+ * missing position is gone for good (a rollback, a failed append), and the
+ * rows that are there never change, so the reader delivers them in order and
+ * steps over the holes without waiting.
  *
- * How H is settled, without serialising the writers:
- *  1. append_events takes a ROW EXCLUSIVE lock on the events table BEFORE it
- *     calls nextval. That lock mode never blocks another writer (only SHARE
- *     and stronger conflict with it), and PostgreSQL keeps relation locks
- *     until the transaction ends — releasing them only AFTER the commit or
- *     abort is visible to new snapshots.
- *  2. read_horizon() reads the sequence's last value H first, then the list V
- *     of transactions holding that lock (pg_locks, fast-path locks included).
- *     Any transaction that owns a position <= H called nextval before we read
- *     H, so it held the lock before we read V: it is in V, or it has already
- *     ended. A transaction not in V that starts later gets a position > H,
- *     because the sequence only grows (CACHE 1, NO CYCLE).
- *  3. The reader polls until none of V still holds the lock. From then on,
- *     every owner of a position <= H has ended and its outcome is visible, so
- *     a query run afterwards sees exactly the final set of rows <= H.
+ * How S is found, without serialising the writers (append_events, in order):
+ *  a. takes a ROW EXCLUSIVE lock on the events table. That mode never blocks
+ *     another writer (only SHARE and stronger conflict with it), and
+ *     PostgreSQL holds relation locks to the end of the transaction,
+ *     releasing them only AFTER its commit or abort is visible to new snapshots;
+ *  b. calls nextval for its positions (CACHE 1, NO CYCLE: numbers grow in
+ *     the order they are handed out, across sessions);
+ *  c. right after its first nextval, takes a shared advisory lock keyed by
+ *     that first (lowest) position: its "I own positions from g" notice,
+ *     visible to everyone in pg_locks while it is still uncommitted.
  *
- * Writers never wait for readers or for each other (beyond two appends to
- * the same stream, which must serialise anyway). A reader waits at most for
- * the appends in flight when it looked — usually a millisecond or two. A
- * transaction held open on the events table (a stuck client, a test that
- * holds one on purpose) holds the horizon back; after `settleTimeoutMs` the
- * reader gives up for now and readAll ends, so a tailing caller resumes from
- * its last position and nothing past the open transaction is delivered early.
- * Only writers to THIS schema's events table count, so long transactions
- * elsewhere on the server do not slow readers down, unlike a
- * pg_snapshot_xmin barrier, which waits for every transaction on the cluster.
+ * read_horizon() then reads, in this order, the sequence's last value H and
+ * one consistent copy of pg_locks. Any transaction owning a position <= H
+ * called nextval before H was read, so it held the lock of (a) before
+ * pg_locks was read: it is listed there as a writer, or it has ended. Each
+ * listed writer has either posted its lowest position g (c) — then it owns
+ * nothing below g — or not yet (it is between (a) and (c), a few
+ * microseconds). When every listed writer has posted, S = min(H, lowest g - 1)
+ * is settled: a query run afterwards sees exactly the final rows <= S. When
+ * some writer has not posted yet, the reader asks again after a short pause.
+ * A transaction that took a position after H was read gets one > H, so
+ * writers that start later never matter.
  *
- * The cost: one extra round trip each time the reader runs past its horizon,
- * and a scan of pg_locks (shared memory, no disk) when it does.
+ * So writers never wait for readers or for one another (beyond two appends
+ * to one stream, which must take turns anyway), and readers never wait for a
+ * writer to commit: an append held open (a stuck client, a test doing it on
+ * purpose) only stops delivery at its own position; the reader ends its
+ * readAll there and a tailing caller resumes from its last position. Only
+ * writers to THIS schema's events table count, so long transactions elsewhere
+ * on the server do not slow readers down — unlike a pg_snapshot_xmin
+ * barrier, which waits for every transaction on the cluster. Anything else
+ * holding ROW EXCLUSIVE on events without posting (an UPDATE typed in psql
+ * and left open) holds the horizon back until it ends, or until
+ * `settleTimeoutMs`, after which readAll ends for now.
+ *
+ * The cost: one round trip each time a reader runs past its horizon, a scan
+ * of the in-memory lock table when it does, and one advisory lock per append.
  */
 export type Horizon = { position: bigint; settled: boolean }
 
+type HorizonRow = { horizon: string; in_flight: number; unposted: number; lowest_in_flight: string | null }
+
 export async function settleHorizon(pool: Pool, names: SchemaNames, timeoutMs: number): Promise<Horizon> {
-  const first = await pool.query<{ horizon: string; in_flight: string[] }>(`select horizon, in_flight from ${names.q('read_horizon')}()`)
-  const row = first.rows[0]
-  const position = BigInt(row?.horizon ?? '0')
-  const inFlight = row?.in_flight ?? []
-  if (inFlight.length === 0) return { position, settled: true }
   const deadline = Date.now() + timeoutMs
   let delay = 1
   for (;;) {
-    const check = await pool.query<{ count: number }>(`select ${names.q('still_in_flight')}($1) as count`, [inFlight])
-    if ((check.rows[0]?.count ?? 0) === 0) return { position, settled: true }
-    if (Date.now() >= deadline) return { position, settled: false }
+    const result = await pool.query<HorizonRow>({ name: `${names.schema}.horizon`, text: `select * from ${names.q('read_horizon')}()` })
+    const row = result.rows[0]
+    const horizon = BigInt(row?.horizon ?? '0')
+    if (row === undefined || row.unposted === 0) {
+      const lowest = row?.lowest_in_flight
+      const position = lowest === null || lowest === undefined ? horizon : minBigInt(horizon, BigInt(lowest) - 1n)
+      return { position, settled: true }
+    }
+    if (Date.now() >= deadline) return { position: horizon, settled: false }
     await new Promise((resolve) => setTimeout(resolve, delay))
-    delay = Math.min(delay * 2, 50)
+    delay = Math.min(delay * 2, 20)
   }
+}
+
+function minBigInt(a: bigint, b: bigint): bigint {
+  return a < b ? a : b
 }
