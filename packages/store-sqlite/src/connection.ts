@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { StoreClosed } from '@kerjasama/core'
+import { StoreClosed, StoreUnavailable } from '@kerjasama/core'
 import { migrate } from './migrate'
 import type { Durability } from './options'
 import { toStoreError } from './sqliteErrors'
@@ -23,7 +23,8 @@ export function openConnection(options: { file: string; durability: Durability; 
   try {
     db = new Database(options.file, { timeout: options.busyTimeoutMs })
   } catch (error) {
-    throw toStoreError(error, 'open')
+    // better-sqlite3 reports a missing directory as a TypeError; any failure to open is the store being unavailable.
+    throw new StoreUnavailable('open', { cause: error })
   }
   try {
     // WAL: readers never block the writer nor the writer them, and a commit

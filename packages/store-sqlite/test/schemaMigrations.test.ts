@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MIGRATIONS, openSqliteStore } from '../src/index'
+import { openConnection } from '../src/connection'
+import { resolveStoreOptions } from '../src/options'
+import { events } from './support/sampleEvent'
+import { tempDatabase } from './support/tempDatabase'
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+})
+
+function freshFile(): string {
+  const database = tempDatabase('schema')
+  cleanups.push(database.remove)
+  return database.file
+}
+
+describe('schema and connection settings', () => {
+  it('migrations are idempotent: opening a file twice records each version once and keeps the data', async () => {
+    const file = freshFile()
+    const first = openSqliteStore({ file })
+    await first.append('s', events(2), { expectedVersion: 'none' })
+    await first.close()
+    const second = openSqliteStore({ file })
+    const third = openSqliteStore({ file })
+    expect((await second.append('s', events(1), { expectedVersion: 2 })).nextExpectedVersion).toBe(3)
+    await Promise.all([second.close(), third.close()])
+
+    const db = new Database(file, { readonly: true })
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
+    db.close()
+    expect(versions).toEqual(MIGRATIONS.map((migration) => migration.version))
+  })
+
+  it('the file is in WAL mode, and durability maps to PRAGMA synchronous: full = 2 (default), normal = 1', () => {
+    const file = freshFile()
+    const full = openConnection({ file, durability: 'full', busyTimeoutMs: 1000 })
+    const normal = openConnection({ file, durability: 'normal', busyTimeoutMs: 1000 })
+    expect(full.db.pragma('synchronous', { simple: true })).toBe(2)
+    expect(normal.db.pragma('synchronous', { simple: true })).toBe(1)
+    expect(full.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(full.db.pragma('busy_timeout', { simple: true })).toBe(1000)
+    full.close()
+    normal.close()
+  })
+
+  it('durability defaults to full; unknown levels and other bad options are STORE_INPUT_INVALID', () => {
+    expect(resolveStoreOptions({ file: ':memory:' }).durability).toBe('full')
+    expect(() => openSqliteStore({ file: ':memory:', durability: 'off' as never })).toThrow(expect.objectContaining({ code: 'STORE_INPUT_INVALID' }))
+    expect(() => openSqliteStore({ file: '' })).toThrow(expect.objectContaining({ code: 'STORE_INPUT_INVALID' }))
+    expect(() => openSqliteStore({ file: ':memory:', busyTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'STORE_INPUT_INVALID' }))
+  })
+
+  it('a file that cannot be opened is STORE_UNAVAILABLE, without the path or SQL in the message', () => {
+    expect(() => openSqliteStore({ file: '/nonexistent-directory/for/kerjasama.db' })).toThrow(
+      expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.not.stringContaining('nonexistent') }),
+    )
+  })
+})
