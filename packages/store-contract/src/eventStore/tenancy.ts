@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { EventStoreSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
-import { collect, readAllEvents, readStreamEvents, sampleEvent, sampleEvents } from '../sampleEvents'
+import type { StoredEvent } from '@kerjasama/core'
+import { collect, readAllEvents, readStreamEvents, sampleEvent, sampleEvents, unique } from '../sampleEvents'
+import { MAX_IDLE_PASSES, pause } from '../tailing'
 
 const KEBUMEN = '33.05'
 const BANYUMAS = '33.02'
@@ -62,6 +64,39 @@ export function describeTenancy({ run, options }: EventStoreSuite): void {
       expect((await kebumen.verify()).ok).toBe(true)
       await tamper({ tenant: BANYUMAS, streamId: 'ks', version: 2 })
       expect((await province.verify()).problems).toContainEqual({ tenant: BANYUMAS, streamId: 'ks', version: 2, problem: 'hash-mismatch' })
+    }), options.testTimeout)
+
+    it('R12 a province reader tailing readAll while regions write concurrently sees exactly the granted tenants\' events, each once, in order', run(async ({ open }) => {
+      const tenants = [KEBUMEN, BANYUMAS, SEMARANG_KOTA]
+      const writers = await Promise.all(Array.from({ length: Math.max(options.concurrentWriters, 3) }, (_, index) => open({ tenant: tenants[index % 3] as string })))
+      const province = await open({ tenant: PROVINSI, readTenants: [KEBUMEN, BANYUMAS] })
+      const appendsPerWriter = Math.max(2, Math.floor(options.eventsPerWriter / 3))
+      const granted = new Set<string>()
+      let writing = true
+      const tail = (async () => {
+        const seen: StoredEvent[] = []
+        let idlePasses = 0
+        for (;;) {
+          const writersDone = !writing
+          const before = seen.length
+          for await (const event of province.readAll({ fromPosition: (seen.at(-1)?.position ?? 0n) + 1n, batchSize: 5 })) seen.push(event)
+          if (writersDone && seen.length >= granted.size) return seen
+          if (writersDone && seen.length === before && (idlePasses += 1) > MAX_IDLE_PASSES) return seen
+          await pause(!writersDone)
+        }
+      })()
+      await Promise.all(writers.map(async (writer, w) => {
+        for (let index = 0; index < appendsPerWriter; index += 1) {
+          const id = unique(`t${w}`)
+          await writer.append(`ks-${w}`, [sampleEvent({ w, index }, { id })], { expectedVersion: index })
+          if (tenants[w % 3] !== SEMARANG_KOTA) granted.add(id)
+        }
+      }))
+      writing = false
+      const seen = await tail
+      expect(seen.map((event) => event.tenant).filter((tenant) => tenant !== KEBUMEN && tenant !== BANYUMAS)).toEqual([])
+      expect(seen.map((event) => event.id).sort()).toEqual([...granted].sort())
+      expect(seen.every((event, index) => index === 0 || event.position > (seen[index - 1] as StoredEvent).position)).toBe(true)
     }), options.testTimeout)
 
     it('R12 idempotency keys are per tenant: the same key in two tenants writes in both', run(async ({ open }) => {
