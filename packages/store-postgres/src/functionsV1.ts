@@ -27,7 +27,7 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
     `create function ${q('append_events')}(
        p_tenant text, p_stream_id text, p_expected text, p_idempotency_key text,
        p_ids text[], p_types text[], p_schema_versions integer[], p_data text[], p_metadata text[], p_notify boolean)
-     returns table (first_position bigint, last_position bigint, next_expected_version integer, duplicate boolean)
+     returns table (stream_id text, first_position bigint, last_position bigint, next_expected_version integer, duplicate boolean)
      language plpgsql as $fn$
      #variable_conflict use_column
      declare
@@ -45,7 +45,7 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
          insert into ${keys} (tenant, key, stream_id) values (p_tenant, p_idempotency_key, p_stream_id)
            on conflict do nothing;
          if not found then
-           return query select k.first_position, k.last_position, k.next_expected_version, true
+           return query select k.stream_id, k.first_position, k.last_position, k.next_expected_version, true
              from ${keys} k where k.tenant = p_tenant and k.key = p_idempotency_key;
            return;
          end if;
@@ -94,7 +94,7 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
          -- Delivered at commit only; the payload names the tenant and position, never the data.
          perform pg_notify('${channel}', p_tenant || chr(31) || v_positions[v_count]::text);
        end if;
-       return query select v_positions[1], v_positions[v_count], v_version + v_count, false;
+       return query select p_stream_id, v_positions[1], v_positions[v_count], v_version + v_count, false;
      end $fn$`,
 
     `create function ${q('read_stream')}(p_read_tenants text, p_tenant text, p_stream_id text, p_from_version integer, p_to_version integer, p_limit integer)

@@ -81,15 +81,15 @@ export function createPostgresEventStore(pool: Pool, names: SchemaNames, setting
       try {
         // One round trip: the checks, the hash chain, the inserts and the
         // idempotency record all happen inside append_events, in one transaction.
-        const result = await pool.query<{ first_position: string; last_position: string; next_expected_version: number; duplicate: boolean }>({
+        const result = await pool.query<{ stream_id: string; first_position: string; last_position: string; next_expected_version: number; duplicate: boolean }>({
           name: `${names.schema}.append`,
-          text: `select first_position, last_position, next_expected_version, duplicate from ${names.q('append_events')}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          text: `select stream_id, first_position, last_position, next_expected_version, duplicate from ${names.q('append_events')}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
           values,
         })
         const row = result.rows[0]
         if (row === undefined) throw new Error('append_events returned nothing')
         return {
-          streamId: prepared.streamId,
+          streamId: row.stream_id,
           nextExpectedVersion: row.next_expected_version,
           firstPosition: BigInt(row.first_position),
           lastPosition: BigInt(row.last_position),
