@@ -153,6 +153,11 @@ export function describeReadModelTransaction({ run, options }: ReadModelSuite): 
       expect(await store.list('docs')).toEqual([])
       expect(await store.getCheckpoint('p')).toBe(0n)
       await expectCoded(() => store.getCheckpoint(''), 'STORE_INPUT_INVALID')
+      await expectCoded(() => store.transaction('', async () => undefined), 'STORE_INPUT_INVALID')
+      await expectCoded(() => store.transaction('p', 'not a function' as never), 'STORE_INPUT_INVALID')
+      await expectCoded(() => store.get('', 'a'), 'STORE_INPUT_INVALID')
+      await expectCoded(() => store.get('docs', 7 as never), 'STORE_INPUT_INVALID')
+      await expectCoded(() => store.list(null as never), 'STORE_INPUT_INVALID')
     }), options.testTimeout)
   })
 }
