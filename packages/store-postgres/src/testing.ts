@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import type { Pool } from 'pg'
 
@@ -28,13 +31,24 @@ export function postgresAvailability(): Promise<PostgresAvailability> {
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'no answer'
       const reason = `PostgreSQL tests skipped: no server reachable at ${describeTarget()} (${code}); set DATABASE_URL or PGHOST/PGPORT/PGUSER/PGDATABASE`
       if (process.env.CI) throw new Error(`CI is set, so PostgreSQL is required, but ${reason.replace('PostgreSQL tests skipped: ', '')}`)
-      console.warn(reason)
+      announceOnce(reason)
       return { available: false, reason }
     } finally {
       await client.end().catch(() => undefined)
     }
   })()
   return probe
+}
+
+// Test files run in separate workers of one vitest process: a marker file
+// keyed by that parent process lets only the first of them print the line.
+function announceOnce(reason: string): void {
+  try {
+    writeFileSync(join(tmpdir(), `kerjasama-postgres-skip-${process.ppid}`), reason, { flag: 'wx' })
+  } catch {
+    return
+  }
+  console.warn(reason)
 }
 
 export type TestSchema = {
