@@ -13,3 +13,13 @@ export function pause(writersStillRunning: boolean): Promise<void> {
     else setTimeout(resolve, 10)
   })
 }
+
+/**
+ * Writers call this between appends. An in-process store (memory, or SQLite's
+ * synchronous driver) completes appends within microtasks, so without a
+ * macrotask turn here every writer would finish before the reader's first
+ * pause ends and the reader would never actually tail.
+ */
+export function letReaderRun(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { EventStoreSuite as EventSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
-import { MAX_IDLE_PASSES, pause } from '../tailing'
+import { MAX_IDLE_PASSES, letReaderRun, pause } from '../tailing'
 import { readAllEvents, readStreamEvents, sampleEvent, sampleEvents, unique } from '../sampleEvents'
 
 export function describeAtomicAppend({ run, options }: EventSuite): void {
@@ -55,6 +55,7 @@ export function describeAtomicAppend({ run, options }: EventSuite): void {
       const total = options.concurrentWriters * appendsPerWriter
       let idlePassesAfterWriters = 0
       let writing = true
+      let passesMidway = 0
       const partials: string[] = []
       const readerLoop = (async () => {
         for (;;) {
@@ -65,6 +66,7 @@ export function describeAtomicAppend({ run, options }: EventSuite): void {
             perAppend.set(key, (perAppend.get(key) ?? 0) + 1)
           }
           for (const [key, count] of perAppend) if (count !== batchSize) partials.push(`${key}: ${count}`)
+          if (stillWriting && perAppend.size > 0 && perAppend.size < total) passesMidway += 1
           if (!stillWriting && (perAppend.size === total || (idlePassesAfterWriters += 1) > MAX_IDLE_PASSES)) return perAppend.size
           await pause(stillWriting)
         }
@@ -74,12 +76,15 @@ export function describeAtomicAppend({ run, options }: EventSuite): void {
           const append = `w${w}-a${a}`
           const batch = Array.from({ length: batchSize }, (_, index) => sampleEvent({ append, index }))
           await writer.append(`writer-${w}`, batch, { expectedVersion: a * batchSize })
+          await letReaderRun()
         }
       }))
       writing = false
       const appendsSeen = await readerLoop
       expect(partials).toEqual([])
       expect(appendsSeen).toBe(total)
+      // Guards against a vacuous pass: some reads really happened while appends were landing.
+      expect(passesMidway).toBeGreaterThanOrEqual(1)
     }), options.testTimeout)
   })
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { StoredEvent } from '@kerjasama/core'
 import type { EventStoreSuite } from '../harness'
 import { readAllEvents, sampleEvent, sampleEvents, unique } from '../sampleEvents'
-import { MAX_IDLE_PASSES, pause } from '../tailing'
+import { MAX_IDLE_PASSES, letReaderRun, pause } from '../tailing'
 
 function expectStrictlyIncreasing(positions: bigint[]): void {
   const offenders = positions.flatMap((position, index) => (index > 0 && position <= (positions[index - 1] as bigint) ? [`${positions[index - 1]} then ${position}`] : []))
@@ -34,6 +34,7 @@ export function describeGlobalOrder({ run, options }: EventStoreSuite): void {
       const total = concurrentWriters * eventsPerWriter
       const written = new Set<string>()
       let writing = true
+      let passesWithNewEventsWhileWriting = 0
 
       const tail = (async () => {
         const seen: StoredEvent[] = []
@@ -47,6 +48,7 @@ export function describeGlobalOrder({ run, options }: EventStoreSuite): void {
             last = event.position
             progressed = true
           }
+          if (progressed && !writersDone) passesWithNewEventsWhileWriting += 1
           if (writersDone && seen.length >= total) return seen
           if (writersDone && !progressed && (idlePassesAfterWriters += 1) > MAX_IDLE_PASSES) return seen
           await pause(!writersDone)
@@ -67,6 +69,7 @@ export function describeGlobalOrder({ run, options }: EventStoreSuite): void {
             }
           }
           written.add(id)
+          await letReaderRun()
         }
       }))
       writing = false
@@ -78,6 +81,8 @@ export function describeGlobalOrder({ run, options }: EventStoreSuite): void {
       expect(seenIds.filter((id) => !written.has(id))).toEqual([])
       expect([...written].filter((id) => !seenIds.includes(id))).toEqual([])
       expect(seen).toHaveLength(total)
+      // Guards against a vacuous pass: the reader really tailed, picking events up while writers were still committing.
+      expect(passesWithNewEventsWhileWriting).toBeGreaterThanOrEqual(2)
       // The tailing reader saw the same sequence a fresh full read sees.
       expect((await readAllEvents(reader)).map((event) => event.id)).toEqual(seenIds)
     }), options.testTimeout)

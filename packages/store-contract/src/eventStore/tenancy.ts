@@ -3,7 +3,7 @@ import type { EventStoreSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
 import type { StoredEvent } from '@kerjasama/core'
 import { collect, readAllEvents, readStreamEvents, sampleEvent, sampleEvents, unique } from '../sampleEvents'
-import { MAX_IDLE_PASSES, pause } from '../tailing'
+import { MAX_IDLE_PASSES, letReaderRun, pause } from '../tailing'
 
 const KEBUMEN = '33.05'
 const BANYUMAS = '33.02'
@@ -90,6 +90,7 @@ export function describeTenancy({ run, options }: EventStoreSuite): void {
           const id = unique(`t${w}`)
           await writer.append(`ks-${w}`, [sampleEvent({ w, index }, { id })], { expectedVersion: index })
           if (tenants[w % 3] !== SEMARANG_KOTA) granted.add(id)
+          await letReaderRun()
         }
       }))
       writing = false
