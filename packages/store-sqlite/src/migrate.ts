@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { MIGRATIONS, MIGRATIONS_TABLE } from './schema'
+import { SchemaTooNew } from './schemaTooNew'
 
 /**
  * Brings the file's schema up to date. BEGIN IMMEDIATE takes the write lock
@@ -11,6 +12,9 @@ export function migrate(db: Database): void {
   const apply = db.transaction(() => {
     db.exec(MIGRATIONS_TABLE)
     const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[])
+    const known = Math.max(...MIGRATIONS.map((migration) => migration.version))
+    const newest = Math.max(0, ...applied)
+    if (newest > known) throw new SchemaTooNew(newest, known)
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue

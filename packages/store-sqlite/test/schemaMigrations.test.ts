@@ -34,6 +34,15 @@ describe('schema and connection settings', () => {
     expect(versions).toEqual(MIGRATIONS.map((migration) => migration.version))
   })
 
+  it('a file migrated by a newer Kerjasama is refused with STORE_SCHEMA_TOO_NEW and left as it was', async () => {
+    const file = freshFile()
+    await openSqliteStore({ file }).close()
+    const db = new Database(file)
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', '2030-01-01')").run()
+    db.close()
+    expect(() => openSqliteStore({ file })).toThrow(expect.objectContaining({ code: 'STORE_SCHEMA_TOO_NEW' }))
+  })
+
   it('the file is in WAL mode, and durability maps to PRAGMA synchronous: full = 2 (default), normal = 1', () => {
     const file = freshFile()
     const full = openConnection({ file, durability: 'full', busyTimeoutMs: 1000 })
