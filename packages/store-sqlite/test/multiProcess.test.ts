@@ -55,7 +55,7 @@ describe('several processes on one file', () => {
     const child = spawnChild('./ackingAppender.ts', [database.file, String(batch)])
     const exit = finished(child)
     const acks: Array<{ streamId: string; version: number; lastPosition: bigint }> = []
-    await new Promise<void>((resolve) => {
+    const killed = new Promise<void>((resolve) => {
       let pending = ''
       child.stdout?.on('data', (chunk: Buffer) => {
         pending += chunk.toString('utf8')
@@ -72,6 +72,8 @@ describe('several processes on one file', () => {
         }
       })
     })
+    // A child that fails before it is killed fails the test with its stderr instead of hanging it.
+    await Promise.race([killed, exit])
     await exit
     expect(child.signalCode).toBe('SIGKILL')
 

@@ -28,9 +28,10 @@ export function finished(child: ChildProcess): Promise<number | null> {
   })
 }
 
-/** Resolves once the child has printed a line equal to `line`. */
+/** Resolves once the child has printed a line equal to `line`; rejects if it ends first. */
 export function printed(child: ChildProcess, line: string): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    child.once('exit', () => reject(new Error(`child ended before printing ${line}`)))
     let buffer = ''
     const listen = (chunk: Buffer): void => {
       buffer += chunk.toString('utf8')
