@@ -24,6 +24,26 @@ export function describeReadModelTenancy({ run, options }: ReadModelSuite): void
       expect(await kebumen.getCheckpoint('register')).toBe(7n)
       expect(await banyumas.get('agreements', 'ks-1')).toEqual({ owner: 'banyumas' })
     }), options.testTimeout)
+
+    it("R12 a province store granted regions' events keeps its own read models: it neither sees nor changes theirs", run(async ({ open }) => {
+      const kebumen = await open({ tenant: '33.05' })
+      const province = await open({ tenant: '33', readTenants: ['33.05'] })
+      await kebumen.transaction('register', async (tx) => {
+        await tx.put('agreements', 'ks-1', { owner: 'kebumen' })
+        await tx.setCheckpoint(4n)
+      })
+      expect(await province.get('agreements', 'ks-1')).toBeUndefined()
+      expect(await province.list('agreements')).toEqual([])
+      expect(await province.getCheckpoint('register')).toBe(0n)
+      await province.transaction('register', async (tx) => {
+        expect(await tx.list('agreements')).toEqual([])
+        await tx.put('agreements', 'ks-1', { owner: 'provinsi' })
+        await tx.setCheckpoint(9n)
+      })
+      expect(await province.get('agreements', 'ks-1')).toEqual({ owner: 'provinsi' })
+      expect(await kebumen.get('agreements', 'ks-1')).toEqual({ owner: 'kebumen' })
+      expect(await kebumen.getCheckpoint('register')).toBe(4n)
+    }), options.testTimeout)
   })
 
   describe('R13 closing a read-model store', () => {
