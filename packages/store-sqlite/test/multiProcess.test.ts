@@ -18,18 +18,30 @@ async function readEverything(file: string): Promise<StoredEvent[]> {
 }
 
 describe('several processes on one file', () => {
-  it('R1–R5 four processes appending concurrently (own and shared streams) lose nothing, keep versions gap-free and positions strictly increasing', async () => {
+  it('R1–R5 four processes appending concurrently (own and shared streams, one shared idempotency key) lose nothing, write a keyed command once, keep versions gap-free and positions strictly increasing', async () => {
     const database = tempDatabase('multi')
     cleanups.push(database.remove)
     const writers = 4
     const count = 60
     const children = Array.from({ length: writers }, (_, writer) => spawnChild('./concurrentAppender.ts', [database.file, String(writer), String(count)]))
     const exits = children.map(finished)
+    const onceResults = children.map((child) => {
+      let output = ''
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString('utf8')
+      })
+      return () => output.split('\n').filter((line) => line.startsWith('once '))
+    })
     await Promise.all(children.map((child) => printed(child, 'ready')))
     for (const child of children) child.stdin?.end('go\n')
     await Promise.all(exits)
 
-    const events = await readEverything(database.file)
+    const onceLines = onceResults.flatMap((lines) => lines())
+    expect(onceLines).toHaveLength(writers)
+    expect(new Set(onceLines.map((line) => line.split(' ').slice(1, 3).join(' '))).size).toBe(1)
+    expect(onceLines.filter((line) => line.endsWith(' false'))).toHaveLength(1)
+
+    const events = (await readEverything(database.file)).filter((event) => event.streamId !== 'once')
     expect(events).toHaveLength(writers * count * 2)
     const positions = events.map((event) => event.position)
     expect(positions.every((position, index) => index === 0 || position > (positions[index - 1] as bigint))).toBe(true)
@@ -44,7 +56,7 @@ describe('several processes on one file', () => {
     expect(new Set(shared).size).toBe(writers * count)
 
     const store = openSqliteStore({ file: database.file })
-    expect(await store.verify()).toEqual({ ok: true, streamsChecked: writers + 1, eventsChecked: writers * count * 2, problems: [] })
+    expect(await store.verify()).toEqual({ ok: true, streamsChecked: writers + 2, eventsChecked: writers * count * 2 + 1, problems: [] })
     await store.close()
   }, 60_000)
 

@@ -13,6 +13,9 @@ const metadata = { actor: { id: `writer-${writer}`, role: 'test' }, correlationI
 // Every writer opens the file, says so, and waits for the parent's go, so the appends of all writers overlap.
 process.stdout.write('ready\n')
 await new Promise((resolve) => process.stdin.once('data', resolve))
+// Every writer sends the same keyed command once: exactly one may write it (R4).
+const once = await store.append('once', [{ type: 'Written', schemaVersion: 1, data: { writer }, metadata }], { expectedVersion: 'any', idempotencyKey: 'once-key' })
+process.stdout.write(`once ${once.firstPosition} ${once.lastPosition} ${once.duplicate}\n`)
 let sharedVersion = 0
 for (let index = 0; index < count; index += 1) {
   await store.append(`own-${writer}`, [{ type: 'Written', schemaVersion: 1, data: { writer, index }, metadata }], { expectedVersion: index })
