@@ -21,7 +21,7 @@ export type ReadModelFixture = {
 }
 
 export type ContractOptions = {
-  /** Concurrent writers in the R1, R2, R4 and R5 concurrency tests. Default 8; the contract requires at least 8 for R5. */
+  /** Concurrent writers (or transactions) in the R1, R2, R4, R5, R8 and R12 concurrency tests. Default 8; the contract requires at least 8 for R5. */
   concurrentWriters?: number
   /** Appends per writer in the R5 tailing test. Default 25. */
   eventsPerWriter?: number
