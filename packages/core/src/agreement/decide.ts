@@ -1,0 +1,139 @@
+import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../errors'
+import type { Violation } from '../errors'
+import { agreementCommandSchema } from './commands'
+import type { AgreementCommand, CommandOf, PlannedActionInput } from './commands'
+import type { DecideContext } from './context'
+import type { AgreementEvent, PlannedAction } from './events'
+import { builtInGuards } from './guards'
+import type { Guard } from './guards'
+import { commandRoles, mayIssue } from './roles'
+import type { AgreementState } from './state'
+
+/**
+ * decide: parse → role → every applicable guard → events. Pure: the instant,
+ * the actor and ids come from the context, so replaying the same inputs gives
+ * the same events.
+ */
+export function decide(command: unknown, state: AgreementState, ctx: DecideContext): AgreementEvent[] {
+  const parsed = agreementCommandSchema.safeParse(command)
+  if (!parsed.success) {
+    throw new ValidationError('command', parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
+  }
+  const valid = parsed.data
+  if (!mayIssue(ctx.actor.role, valid.type)) throw new NotAuthorized(valid.type, ctx.actor.role, commandRoles[valid.type])
+  const violations = findViolations(valid, state, ctx)
+  if (violations.length > 0) throw new GuardViolation(valid.type, violations)
+  return [eventFor(valid, state, ctx)]
+}
+
+/** Every violated rule for this command, built-in (unless disabled) and the region's own. */
+export function findViolations(command: AgreementCommand, state: AgreementState, ctx: DecideContext): Violation[] {
+  const disabled = new Set(ctx.policy.disabledGuards)
+  const guards = [...builtInGuards.filter((guard) => !disabled.has(guard.code)), ...ctx.policy.extraGuards]
+  const violations: Violation[] = []
+  for (const guard of guards) {
+    if (!guard.when.includes(command.type)) continue
+    const outcome = runCheck(guard, command, state, ctx)
+    if (outcome === true) continue
+    violations.push({
+      code: guard.code,
+      message: guard.message,
+      basis: guard.basis,
+      ...(typeof outcome === 'object' ? { details: outcome } : {}),
+    })
+  }
+  return violations
+}
+
+function runCheck(guard: Guard, command: AgreementCommand, state: AgreementState, ctx: DecideContext): boolean | Record<string, unknown> {
+  try {
+    const outcome = guard.check(state, command, ctx)
+    return outcome === true || outcome === false || (typeof outcome === 'object' && outcome !== null) ? outcome : false
+  } catch (error) {
+    if (error instanceof KerjasamaError) throw error
+    // A region's own guard is caller code; if it breaks, the command is
+    // refused with a coded error rather than let through unchecked.
+    throw new KerjasamaError(
+      'GUARD_FAILED',
+      { id: `Aturan ${guard.code} gagal dijalankan`, en: `Rule ${guard.code} failed to run` },
+      { code: guard.code },
+      { cause: error },
+    )
+  }
+}
+
+function eventFor(command: AgreementCommand, state: AgreementState, ctx: DecideContext): AgreementEvent {
+  const at = ctx.now.toISOString()
+  switch (command.type) {
+    case 'IdentifyCooperation': {
+      const { type: _type, agreementId, ...data } = command
+      return { type: 'CooperationIdentified', schemaVersion: 1, data: { ...data, agreementId: agreementId ?? ctx.newId(), at } }
+    }
+    case 'MapAffairs': {
+      const { type: _type, agreementId: _id, ...data } = command
+      return { type: 'AffairsMapped', schemaVersion: 1, data: { ...data, at } }
+    }
+    case 'AssessFeasibility':
+      return { type: 'FeasibilityAssessed', schemaVersion: 1, data: { verdict: command.verdict, notes: command.notes, at } }
+    case 'SendOffer':
+      return { type: 'OfferSent', schemaVersion: 1, data: { ...optional('letterReference', command.letterReference), at } }
+    case 'RecordOfferResponse':
+      return { type: 'OfferResponseRecorded', schemaVersion: 1, data: { partnerId: command.partnerId, accepted: command.accepted, ...optional('notes', command.notes), at } }
+    case 'AgreeWorkPlan': {
+      const { type: _type, agreementId: _id, actions, ...plan } = command
+      return { type: 'WorkPlanAgreed', schemaVersion: 1, data: { ...plan, actions: actions.map((action) => namedAction(action, ctx)), at } }
+    }
+    case 'RecordDprdApproval':
+      return { type: 'DprdApprovalRecorded', schemaVersion: 1, data: { approved: command.approved, decisionReference: command.decisionReference, decidedOn: command.decidedOn, at } }
+    case 'SignKesepakatanBersama':
+      return { type: 'KesepakatanBersamaSigned', schemaVersion: 1, data: signatureData(command, at) }
+    case 'SignPerjanjianKerjaSama':
+      return { type: 'PerjanjianKerjaSamaSigned', schemaVersion: 1, data: signatureData(command, at) }
+    case 'SignNotaKesepakatan':
+      return { type: 'NotaKesepakatanSigned', schemaVersion: 1, data: signatureData(command, at) }
+    case 'StartAction':
+      return { type: 'ActionStarted', schemaVersion: 1, data: { actionId: command.actionId, at } }
+    case 'CompleteAction': {
+      // The evidence guard has run; a disabled guard still may not produce an event its schema rejects.
+      const evidence = command.evidence ?? { kind: 'document' as const, reference: 'tanpa bukti / no evidence (guard disabled)' }
+      return { type: 'ActionCompleted', schemaVersion: 1, data: { actionId: command.actionId, evidence, ...optional('outputAchieved', command.outputAchieved), at } }
+    }
+    case 'RecordMonev':
+      return { type: 'MonevRecorded', schemaVersion: 1, data: { score: command.score, findings: command.findings, recommendation: command.recommendation, at } }
+    case 'Amend':
+      return {
+        type: 'AgreementAmended',
+        schemaVersion: 1,
+        data: {
+          description: command.description,
+          ...optional('documentReference', command.documentReference),
+          ...(command.addActions === undefined ? {} : { addActions: command.addActions.map((action) => namedAction(action, ctx)) }),
+          ...optional('funding', command.funding),
+          at,
+        },
+      }
+    case 'Extend':
+      return { type: 'ExtensionOpened', schemaVersion: 1, data: { reason: command.reason, at } }
+    case 'Terminate':
+      return { type: 'AgreementTerminated', schemaVersion: 1, data: { reason: command.reason, ...optional('supersededBy', command.supersededBy), at } }
+    case 'Expire':
+      return { type: 'AgreementExpired', schemaVersion: 1, data: { at } }
+  }
+  return unreachable(command, state)
+}
+
+function unreachable(command: never, _state: AgreementState): never {
+  throw new ValidationError('command', [{ path: 'type', message: `unhandled command ${String((command as { type?: unknown }).type)}` }])
+}
+
+function namedAction(action: PlannedActionInput, ctx: DecideContext): PlannedAction {
+  return { ...action, actionId: action.actionId ?? ctx.newId() }
+}
+
+function signatureData(command: CommandOf<'SignKesepakatanBersama' | 'SignPerjanjianKerjaSama' | 'SignNotaKesepakatan'>, at: string) {
+  return { partyId: command.partyId, signer: command.signer, ...optional('documentReference', command.documentReference), at }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import { ValidationError } from '../errors'
+import {
+  cooperationKindSchema, dateLike, durationSchema, evidenceSchema, partnerSchema, planningDocumentSchema, signerSchema,
+} from './commands'
+
+/**
+ * Events are the legal record. Each carries a schemaVersion so an old event
+ * read back years later is parsed by the schema it was written with; a new
+ * shape gets a new version and an upcaster here, never an edit in place.
+ */
+const text = z.string().min(1).max(2000)
+const shortText = z.string().min(1).max(300)
+const id = z.string().min(1).max(100)
+const instant = z.iso.datetime({ offset: true })
+const reference = z.object({ reference: shortText, url: z.string().max(2000).optional() })
+
+function event<T extends string, S extends z.ZodRawShape>(type: T, data: S) {
+  return z.object({ type: z.literal(type), schemaVersion: z.literal(1), data: z.object(data) })
+}
+
+export const plannedActionRecordSchema = z.object({
+  actionId: id,
+  description: text,
+  owner: shortText,
+  dueDate: dateLike,
+  output: shortText,
+})
+
+export const cooperationIdentified = event('CooperationIdentified', {
+  agreementId: id,
+  kind: cooperationKindSchema,
+  object: text,
+  potential: shortText.optional(),
+  initiatingUnit: shortText,
+  initiatingRegion: z.string().max(10),
+  partners: z.array(partnerSchema),
+  at: instant,
+})
+
+export const affairsMapped = event('AffairsMapped', {
+  affairs: z.array(z.string().min(1).max(60)),
+  authorityStatement: text,
+  planningDocuments: z.array(planningDocumentSchema),
+  kak: reference,
+  feasibilityStudy: reference.extend({ preparedBy: z.enum(['region', 'partner']) }).optional(),
+  at: instant,
+})
+
+export const feasibilityAssessed = event('FeasibilityAssessed', { verdict: z.enum(['layak', 'tidak-layak']), notes: text, at: instant })
+export const offerSent = event('OfferSent', { letterReference: shortText.optional(), at: instant })
+export const offerResponseRecorded = event('OfferResponseRecorded', { partnerId: id, accepted: z.boolean(), notes: text.optional(), at: instant })
+
+export const workPlanAgreed = event('WorkPlanAgreed', {
+  actions: z.array(plannedActionRecordSchema),
+  duration: durationSchema,
+  sector: z.enum(['public-service', 'infrastructure']),
+  funding: shortText,
+  burdensPublic: z.boolean(),
+  inCurrentApbd: z.boolean(),
+  at: instant,
+})
+
+export const dprdApprovalRecorded = event('DprdApprovalRecorded', { approved: z.boolean(), decisionReference: shortText, decidedOn: dateLike, at: instant })
+
+const signatureData = { partyId: id, signer: signerSchema, documentReference: shortText.optional(), at: instant }
+export const kesepakatanBersamaSigned = event('KesepakatanBersamaSigned', signatureData)
+export const perjanjianKerjaSamaSigned = event('PerjanjianKerjaSamaSigned', signatureData)
+export const notaKesepakatanSigned = event('NotaKesepakatanSigned', signatureData)
+
+export const actionStarted = event('ActionStarted', { actionId: id, at: instant })
+export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceSchema, outputAchieved: shortText.optional(), at: instant })
+export const monevRecorded = event('MonevRecorded', {
+  score: z.number().int().min(0).max(100),
+  findings: text,
+  recommendation: z.enum(['continue', 'amend', 'extend', 'terminate']),
+  at: instant,
+})
+export const agreementAmended = event('AgreementAmended', {
+  description: text,
+  documentReference: shortText.optional(),
+  addActions: z.array(plannedActionRecordSchema).optional(),
+  funding: shortText.optional(),
+  at: instant,
+})
+/** The current term is superseded and coordination runs again for the next one. */
+export const extensionOpened = event('ExtensionOpened', { reason: text, at: instant })
+export const agreementTerminated = event('AgreementTerminated', { reason: text, supersededBy: id.optional(), at: instant })
+export const agreementExpired = event('AgreementExpired', { at: instant })
+
+export const agreementEventSchema = z.discriminatedUnion('type', [
+  cooperationIdentified,
+  affairsMapped,
+  feasibilityAssessed,
+  offerSent,
+  offerResponseRecorded,
+  workPlanAgreed,
+  dprdApprovalRecorded,
+  kesepakatanBersamaSigned,
+  perjanjianKerjaSamaSigned,
+  notaKesepakatanSigned,
+  actionStarted,
+  actionCompleted,
+  monevRecorded,
+  agreementAmended,
+  extensionOpened,
+  agreementTerminated,
+  agreementExpired,
+])
+
+export type AgreementEvent = z.infer<typeof agreementEventSchema>
+export type AgreementEventType = AgreementEvent['type']
+export type EventOf<T extends AgreementEventType> = Extract<AgreementEvent, { type: T }>
+export type PlannedAction = z.infer<typeof plannedActionRecordSchema>
+
+export const agreementEventTypes = agreementEventSchema.options.map((option) => option.shape.type.value) as readonly AgreementEventType[]
+
+/** Validates an event read back from storage; ValidationError (VALIDATION_FAILED) when it does not match its schema. */
+export function parseAgreementEvent(type: string, schemaVersion: number, data: unknown): AgreementEvent {
+  const parsed = agreementEventSchema.safeParse({ type, schemaVersion, data })
+  if (!parsed.success) {
+    throw new ValidationError(`stored event ${typeof type === 'string' ? type.slice(0, 60) : '?'}`, parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
+  }
+  return parsed.data
+}

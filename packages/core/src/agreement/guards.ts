@@ -1,0 +1,56 @@
+import * as identification from './guards/identification'
+import * as mapping from './guards/mapping'
+import * as coordination from './guards/coordination'
+import * as signing from './guards/signing'
+import * as implementation from './guards/implementation'
+import { partyNotSigned, wrongStage } from './guards/stage'
+import type { Guard } from './guard'
+
+export type { Guard, GuardOutcome } from './guard'
+export { defineGuard } from './guard'
+export { allowedWajibPairing } from './guards/identification'
+
+/**
+ * Every rule of domain.md, in procedure order. docs/domain-rules.md is
+ * rendered from this table (pnpm docs:rules); a test fails when it is stale.
+ */
+export const builtInGuards: readonly Guard[] = Object.freeze([
+  wrongStage,
+  identification.notCooperation,
+  identification.foreignCooperation,
+  identification.unknownRegion,
+  identification.partnerKindMismatch,
+  identification.duplicateParty,
+  identification.borderingPredicateMissing,
+  identification.ksddWajibNotBordering,
+  identification.ksddWajibPairing,
+  mapping.absoluteAffair,
+  mapping.unknownUrusan,
+  mapping.studiKelayakanRequired,
+  mapping.planningDocumentRequired,
+  coordination.offerBeforeFeasibility,
+  coordination.offerNotSent,
+  coordination.unknownParty,
+  coordination.partnerNotAccepted,
+  coordination.workPlanWithoutAction,
+  coordination.duplicateAction,
+  coordination.invalidPeriod,
+  coordination.durationExceedsLimit,
+  coordination.dprdApprovalRequired,
+  signing.signingDocumentMismatch,
+  signing.pksBeforeKb,
+  signing.alreadySigned,
+  signing.kbSignerNotKepalaDaerah,
+  signing.pksKuasaWithoutSuratKuasa,
+  signing.signerNotOfParty,
+  signing.noActionDueSoon,
+  partyNotSigned,
+  implementation.unknownAction,
+  implementation.actionAlreadyCompleted,
+  implementation.implementedWithoutEvidence,
+  implementation.monevScoreOffRubric,
+  implementation.notYetExpired,
+  implementation.extensionAsDateEdit,
+])
+
+export const builtInGuardCodes: readonly string[] = Object.freeze(builtInGuards.map((guard) => guard.code))

@@ -1,0 +1,123 @@
+import { durationYears, periodIsOrdered } from '../agreementDates'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
+import { dprdApprovalTriggered, partiesOf, partnersNotAccepted } from '../state'
+
+const signing = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan'] as const
+
+export const offerBeforeFeasibility = defineGuard({
+  code: 'OFFER_BEFORE_FEASIBILITY',
+  when: ['SendOffer'],
+  check: (state) => state.term.feasibility?.verdict === 'layak' || { verdict: state.term.feasibility?.verdict ?? null },
+  message: {
+    id: 'Penawaran baru dapat dikirim setelah TKKSD menilai kerja sama layak',
+    en: 'The offer can only be sent after the TKKSD judged the cooperation feasible (layak)',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, persiapan dan penawaran (kajian TKKSD)` },
+})
+
+export const offerNotSent = defineGuard({
+  code: 'OFFER_NOT_SENT',
+  when: ['RecordOfferResponse'],
+  check: (state) => state.term.offer !== undefined,
+  message: {
+    id: 'Jawaban mitra baru dapat dicatat setelah penawaran dikirim',
+    en: 'A partner’s response can only be recorded after the offer was sent',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penawaran` },
+})
+
+export const unknownParty = defineGuard({
+  code: 'UNKNOWN_PARTY',
+  when: ['RecordOfferResponse', ...signing],
+  check: (state, command) => {
+    const known = command.type === 'RecordOfferResponse' ? state.partners.map((partner) => partner.partnerId) : partiesOf(state)
+    const party = command.type === 'RecordOfferResponse' ? command.partnerId : command.partyId
+    return state.status === 'none' || known.includes(party) || { party }
+  },
+  message: {
+    id: 'Pihak ini tidak termasuk para pihak kerja sama',
+    en: 'This party is not one of the agreement’s parties',
+  },
+  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 1 (para pihak)` },
+})
+
+export const partnerNotAccepted = defineGuard({
+  code: 'PARTNER_NOT_ACCEPTED',
+  when: ['AgreeWorkPlan', ...signing],
+  check: (state) => {
+    const pending = partnersNotAccepted(state)
+    return state.status === 'none' || pending.length === 0 || { pending }
+  },
+  message: {
+    id: 'Koordinasi belum selesai: belum semua mitra menerima penawaran',
+    en: 'Coordination is not complete: not every partner has accepted the offer',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penawaran (jawaban mitra)` },
+})
+
+export const workPlanWithoutAction = defineGuard({
+  code: 'WORK_PLAN_WITHOUT_ACTION',
+  when: ['AgreeWorkPlan', ...signing],
+  check: (state, command) => {
+    const count = command.type === 'AgreeWorkPlan' ? command.actions.length : (state.term.workPlan?.actions.length ?? 0)
+    return state.status === 'none' || count > 0
+  },
+  message: {
+    id: 'Rencana kerja harus memuat paling sedikit satu kegiatan konkret (penanggung jawab, tenggat, keluaran terukur)',
+    en: 'The work plan must hold at least one concrete action (owner, due date, measurable output)',
+  },
+  basis: { kind: 'policy', source: ANTI_CEREMONIAL },
+})
+
+export const duplicateAction = defineGuard({
+  code: 'DUPLICATE_ACTION',
+  when: ['AgreeWorkPlan', 'Amend'],
+  check: (state, command) => {
+    const existing = command.type === 'Amend' ? (state.term.workPlan?.actions.map((action) => action.actionId) ?? []) : []
+    const incoming = (command.type === 'Amend' ? (command.addActions ?? []) : command.actions).flatMap((action) => (action.actionId === undefined ? [] : [action.actionId]))
+    const all = [...existing, ...incoming]
+    const duplicates = [...new Set(all.filter((value, index) => all.indexOf(value) !== index))]
+    return duplicates.length === 0 || { duplicates }
+  },
+  message: { id: 'Kode kegiatan dalam rencana kerja harus unik', en: 'Action ids in the work plan must be unique' },
+  basis: { kind: 'policy', source: ANTI_CEREMONIAL },
+})
+
+export const invalidPeriod = defineGuard({
+  code: 'INVALID_PERIOD',
+  when: ['AgreeWorkPlan'],
+  check: (_state, command) => periodIsOrdered(command.duration),
+  message: { id: 'Jangka waktu kerja sama harus berakhir setelah dimulai', en: 'The agreement period must end after it starts' },
+  basis: { kind: 'reg', source: `${PP_28_2018}, jangka waktu kerja sama` },
+})
+
+export const durationExceedsLimit = defineGuard({
+  code: 'DURATION_EXCEEDS_LIMIT',
+  when: ['AgreeWorkPlan'],
+  check: (_state, command, ctx) => {
+    const limit = command.sector === 'infrastructure' ? ctx.policy.maxYearsInfrastructure : ctx.policy.maxYearsPublicService
+    const years = durationYears(command.duration)
+    return years <= limit || { years: Math.round(years * 100) / 100, limit, sector: command.sector }
+  },
+  message: {
+    id: 'Jangka waktu melebihi batas: paling lama 5 tahun untuk pelayanan publik dan 25 tahun untuk infrastruktur (dapat diatur)',
+    en: 'Duration exceeds the limit: at most 5 years for public service and 25 years for infrastructure (configurable)',
+  },
+  basis: { kind: 'practice', source: 'Pernyataan Kemendagri dan pedoman kerja sama pemerintah kota' },
+  configurableBy: 'policy.maxYearsPublicService, policy.maxYearsInfrastructure',
+})
+
+export const dprdApprovalRequired = defineGuard({
+  code: 'DPRD_APPROVAL_REQUIRED',
+  when: [...signing],
+  check: (state) => {
+    const plan = state.term.workPlan
+    if (plan === undefined || !dprdApprovalTriggered(plan)) return true
+    return state.term.dprdApproval?.approved === true || { burdensPublic: plan.burdensPublic, inCurrentApbd: plan.inCurrentApbd, decision: state.term.dprdApproval?.approved ?? null }
+  },
+  message: {
+    id: 'Persetujuan DPRD diperlukan karena kerja sama membebani masyarakat dan daerah atau pendanaannya belum dianggarkan dalam APBD tahun berjalan',
+    en: 'DPRD approval is required because the cooperation burdens the public and the region, or its funding is not in the current APBD',
+  },
+  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 9; ${PERMENDAGRI_22_2020} (persetujuan DPRD)` },
+})

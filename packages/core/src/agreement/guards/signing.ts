@@ -1,0 +1,117 @@
+import { utcDay } from '../agreementDates'
+import type { CommandOf } from '../commands'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
+import type { AgreementState, SignedDocument } from '../state'
+import { unsignedParties } from '../state'
+
+const signing = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan'] as const
+type SignCommand = CommandOf<(typeof signing)[number]>
+
+export function documentOf(command: SignCommand): SignedDocument {
+  return command.type === 'SignKesepakatanBersama' ? 'KB' : command.type === 'SignPerjanjianKerjaSama' ? 'PKS' : 'NK'
+}
+
+/** The initiating region and partners of kind daerah sign through their kepala daerah. */
+function isDaerahParty(state: AgreementState, partyId: string): boolean {
+  return partyId === state.initiatingRegion || state.partners.some((partner) => partner.partnerId === partyId && partner.kind === 'daerah')
+}
+
+export const signingDocumentMismatch = defineGuard({
+  code: 'SIGNING_DOCUMENT_MISMATCH',
+  when: signing,
+  check: (state, command) => {
+    if (state.kind === undefined) return true
+    const sinergi = state.kind === 'Sinergi'
+    return sinergi === (command.type === 'SignNotaKesepakatan') || { kind: state.kind, document: documentOf(command) }
+  },
+  message: {
+    id: 'Sinergi ditandatangani dengan Nota Kesepakatan; KSDD dan KSDPK dengan Kesepakatan Bersama lalu Perjanjian Kerja Sama',
+    en: 'Sinergi is signed as a Nota Kesepakatan; KSDD and KSDPK as a Kesepakatan Bersama followed by a Perjanjian Kerja Sama',
+  },
+  basis: { kind: 'practice', source: 'Kemendagri, sinergi dengan kementerian/lembaga (Nota Kesepakatan dan rencana kerja)' },
+})
+
+export const pksBeforeKb = defineGuard({
+  code: 'PKS_BEFORE_KB',
+  when: ['SignPerjanjianKerjaSama'],
+  check: (state) => {
+    if (state.status === 'none' || state.kind === 'Sinergi') return true
+    const pending = unsignedParties(state, 'KB')
+    return pending.length === 0 || { pending }
+  },
+  message: {
+    id: 'PKS baru dapat ditandatangani setelah semua pihak menandatangani Kesepakatan Bersama',
+    en: 'The PKS can only be signed after every party signed the Kesepakatan Bersama',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan KB mendahului penyusunan PKS` },
+})
+
+export const alreadySigned = defineGuard({
+  code: 'ALREADY_SIGNED',
+  when: signing,
+  check: (state, command) => !state.term.signatures[documentOf(command)].some((signature) => signature.partyId === command.partyId) || { party: command.partyId },
+  message: { id: 'Pihak ini sudah menandatangani naskah tersebut', en: 'This party has already signed that document' },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan` },
+})
+
+export const kbSignerNotKepalaDaerah = defineGuard({
+  code: 'KB_SIGNER_NOT_KEPALA_DAERAH_IN_PERSON',
+  when: ['SignKesepakatanBersama', 'SignNotaKesepakatan'],
+  check: (state, command) =>
+    !isDaerahParty(state, command.partyId) ||
+    (command.signer.capacity === 'kepala-daerah' && command.signer.inPerson) ||
+    { party: command.partyId, capacity: command.signer.capacity, inPerson: command.signer.inPerson },
+  message: {
+    id: 'Kesepakatan Bersama (dan Nota Kesepakatan) ditandatangani sendiri oleh kepala daerah, tidak dapat dikuasakan',
+    en: 'The Kesepakatan Bersama (and Nota Kesepakatan) is signed by the kepala daerah in person; it cannot be delegated',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan KB oleh kepala daerah` },
+})
+
+export const pksKuasaWithoutSuratKuasa = defineGuard({
+  code: 'PKS_KUASA_WITHOUT_SURAT_KUASA',
+  when: ['SignPerjanjianKerjaSama'],
+  check: (_state, command) => command.signer.capacity !== 'pemegang-kuasa' || command.signer.suratKuasaRef !== undefined,
+  message: {
+    id: 'Penandatangan PKS yang bukan kepala daerah harus memegang surat kuasa; sebutkan nomor surat kuasanya',
+    en: 'A PKS signer who is not the kepala daerah must hold a surat kuasa; give its reference',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan PKS oleh kepala daerah atau pejabat yang diberi kuasa` },
+})
+
+export const signerNotOfParty = defineGuard({
+  code: 'SIGNER_NOT_OF_PARTY',
+  when: signing,
+  // Who records a signature must belong to the side that signs: the region's
+  // officers sign for the region, a partner's user only for a partner.
+  check: (state, command, ctx) => {
+    if (state.status === 'none') return true
+    const regionSide = command.partyId === state.initiatingRegion
+    const ok = regionSide ? ctx.actor.role === 'kepala_daerah' || ctx.actor.role === 'kuasa' : ctx.actor.role === 'partner'
+    return ok || { party: command.partyId, role: ctx.actor.role }
+  },
+  message: {
+    id: 'Tanda tangan hanya dapat dicatat oleh pihak yang bersangkutan',
+    en: 'A signature can only be recorded by the signing party’s own side',
+  },
+  basis: { kind: 'policy', source: 'anti-ceremonial policy (tanda tangan per pihak)' },
+})
+
+export const noActionDueSoon = defineGuard({
+  code: 'NO_ACTION_DUE_SOON',
+  when: signing,
+  check: (state, _command, ctx) => {
+    const actions = state.term.workPlan?.actions ?? []
+    if (state.status === 'none' || actions.length === 0) return true
+    const today = utcDay(ctx.now)
+    const limit = today + ctx.policy.firstActionWithinDays
+    const soon = actions.some((action) => utcDay(action.dueDate) >= today && utcDay(action.dueDate) <= limit)
+    return soon || { withinDays: ctx.policy.firstActionWithinDays, signingDate: ctx.now.toISOString() }
+  },
+  message: {
+    id: 'Tidak boleh menandatangani tanpa kegiatan rencana kerja yang jatuh tempo dalam 90 hari sejak penandatanganan (dapat diatur)',
+    en: 'No signing without a work-plan action due within 90 days of the signing date (configurable)',
+  },
+  basis: { kind: 'policy', source: ANTI_CEREMONIAL },
+  configurableBy: 'policy.firstActionWithinDays',
+})

@@ -1,0 +1,65 @@
+import type { AgreementCommand, CommandType } from '../commands'
+import { commandTypes } from '../commands'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
+import type { AgreementState, AgreementStatus } from '../state'
+
+const after = (...statuses: AgreementStatus[]) => statuses
+const coordinating = after('mapped', 'coordinated')
+const running = after('signed', 'implemented', 'evaluated')
+
+/**
+ * The procedure's order (persiapan → penawaran → KB → DPRD → PKS →
+ * pelaksanaan → monev). A step out of order gets WRONG_STAGE; the specific
+ * missing facts (a partner not accepted, a DPRD decision missing) have their
+ * own guards so the officer learns what to do next.
+ */
+const allowed: Record<CommandType, (state: AgreementState, command: AgreementCommand) => boolean> = {
+  IdentifyCooperation: (state) => state.status === 'none',
+  MapAffairs: (state) => state.status === 'identified',
+  // Re-assessment is allowed (a tidak-layak verdict may be revisited) until the offer goes out.
+  AssessFeasibility: (state) => state.status === 'mapped' && state.term.offer === undefined,
+  SendOffer: (state) => state.status === 'mapped' && state.term.offer === undefined,
+  RecordOfferResponse: (state) => state.status === 'mapped' && state.term.workPlan === undefined,
+  // The plan may be revised until the first signature; after that only Amend changes it.
+  AgreeWorkPlan: (state) => coordinating.includes(state.status) && !anySignature(state),
+  RecordDprdApproval: (state) => coordinating.includes(state.status) && state.term.workPlan !== undefined && !anySignature(state),
+  SignKesepakatanBersama: (state) => coordinating.includes(state.status),
+  SignPerjanjianKerjaSama: (state) => coordinating.includes(state.status),
+  SignNotaKesepakatan: (state) => coordinating.includes(state.status),
+  StartAction: (state) => [...running, 'coordinated'].includes(state.status),
+  CompleteAction: (state) => [...running, 'coordinated'].includes(state.status),
+  RecordMonev: (state) => [...running, 'coordinated'].includes(state.status),
+  Amend: (state) => running.includes(state.status),
+  Extend: (state) => running.includes(state.status),
+  Terminate: (state) => state.status !== 'none' && state.status !== 'ended',
+  Expire: (state) => running.includes(state.status),
+}
+
+function anySignature(state: AgreementState): boolean {
+  const { KB, PKS, NK } = state.term.signatures
+  return KB.length + PKS.length + NK.length > 0
+}
+
+export const wrongStage = defineGuard({
+  code: 'WRONG_STAGE',
+  when: commandTypes,
+  check: (state, command) => allowed[command.type](state, command) || { status: state.status },
+  message: {
+    id: 'Langkah ini tidak sesuai dengan tahap kerja sama saat ini',
+    en: 'This step does not fit the agreement’s current stage',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, tahapan kerja sama (persiapan s.d. pelaporan)` },
+})
+
+export const partyNotSigned = defineGuard({
+  code: 'PARTY_NOT_SIGNED',
+  when: ['StartAction', 'CompleteAction', 'RecordMonev'],
+  // A half-signed agreement is "coordinated": carrying it out before every
+  // party signed would record work under an agreement that does not exist yet.
+  check: (state) => state.status !== 'coordinated' || { status: state.status },
+  message: {
+    id: 'Belum semua pihak menandatangani naskah kerja sama',
+    en: 'Not every party has signed the agreement documents yet',
+  },
+  basis: { kind: 'policy', source: `${ANTI_CEREMONIAL}; ${PERMENDAGRI_22_2020} (penandatanganan oleh para pihak)` },
+})

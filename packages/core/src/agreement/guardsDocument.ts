@@ -1,0 +1,51 @@
+import { builtInGuards } from './guards'
+import type { Guard } from './guards'
+
+const basisLabel = { reg: 'reg', practice: 'practice', policy: 'policy' } as const
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+function configurable(guard: Guard): string {
+  if (guard.configurableBy !== undefined) return `yes: \`${guard.configurableBy.split(', ').join('`, `')}\``
+  return guard.basis.kind === 'reg' ? 'no (only `policy.disabledGuards`, recorded)' : 'disable only (`policy.disabledGuards`, recorded)'
+}
+
+/** docs/domain-rules.md, rendered from the guards table so code and docs cannot drift. */
+export function renderDomainRulesMarkdown(guards: readonly Guard[] = builtInGuards): string {
+  const lines = [
+    '# Domain rules',
+    '',
+    '<!-- Generated from packages/core/src/agreement/guards.ts by `cd packages/core && pnpm docs:rules`. Do not edit by hand. -->',
+    '',
+    'Every rule `decide` enforces, with its legal basis. **reg**: the regulations (PP 28/2018, Permendagri 22/2020 and',
+    'related); **practice**: a Kemendagri statement or a regional guide; **policy**: this library’s own rule against',
+    'ceremonial-only agreements. A refused command gets one `GuardViolation` (code `GUARD_VIOLATION`) listing every',
+    'rule below that it broke, each with its code, message in Bahasa Indonesia and English, and basis.',
+    '',
+    'A region may add its own rules (`policy.extraGuards`). It may switch a built-in rule off only explicitly',
+    '(`policy.disabledGuards`); every event written under such a policy records the disabled codes in its metadata.',
+    '',
+    '| code | applies to | aturan (Bahasa Indonesia) | rule (English) | basis | configurable? |',
+    '|---|---|---|---|---|---|',
+    ...guards.map((guard) =>
+      `| \`${guard.code}\` | ${guard.when.length > 8 ? 'every command' : guard.when.join(', ')} | ${cell(guard.message.id)} | ${cell(guard.message.en)} | ${basisLabel[guard.basis.kind]}: ${cell(guard.basis.source)} | ${configurable(guard)} |`,
+    ),
+    '',
+    '## Policy defaults',
+    '',
+    '| option | default | meaning |',
+    '|---|---|---|',
+    '| `maxYearsPublicService` | 5 | longest public-service cooperation, in years |',
+    '| `maxYearsInfrastructure` | 25 | longest infrastructure cooperation, in years |',
+    '| `firstActionWithinDays` | 90 | signing needs a work-plan action due within this many days |',
+    '| `monevMaxGapMonths` | 6 | longer without monev puts a signed agreement on the ceremonial-risk watchlist (read models) |',
+    '| `monevScores` | 100, 75, 50, 0 | the evaluation rubric |',
+    '| `isBordering` | none | `(a, b) => boolean` over region codes; required for KSDD-wajib (no adjacency data is bundled) |',
+    '| `disabledGuards` | [] | built-in codes switched off, recorded in event metadata |',
+    '| `extraGuards` | [] | a region’s own rules, same shape as the table above |',
+    '',
+  ]
+  return lines.join('\n')
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { ValidationError } from '../errors'
+import type { Guard } from './guard'
+import { builtInGuards } from './guards'
+
+/**
+ * Everything domain.md marks [practice] or [policy] is a number or switch
+ * here, so a region can follow its own guide without forking the library.
+ */
+export type AgreementPolicy = {
+  /** Public-service cooperation at most this many years (Kemendagri statement). */
+  maxYearsPublicService: number
+  /** Infrastructure cooperation up to this many years. */
+  maxYearsInfrastructure: number
+  /** Signing needs a planned action due within this many days of the signing date. */
+  firstActionWithinDays: number
+  /** Longer without monev puts a signed agreement on the ceremonial-risk watchlist (projections read it). */
+  monevMaxGapMonths: number
+  /** The evaluation rubric's allowed scores. */
+  monevScores: readonly number[]
+  /** Whether two regions border each other; no adjacency data is bundled. Needed for KSDD-wajib. */
+  isBordering?: (a: string, b: string) => boolean
+  /** Built-in guard codes switched off; the service records them in every event's metadata. */
+  disabledGuards: readonly string[]
+  /** A region's own rules, run after the built-in ones. */
+  extraGuards: readonly Guard[]
+}
+
+export const defaultPolicy: AgreementPolicy = Object.freeze({
+  maxYearsPublicService: 5,
+  maxYearsInfrastructure: 25,
+  firstActionWithinDays: 90,
+  monevMaxGapMonths: 6,
+  monevScores: Object.freeze([100, 75, 50, 0]),
+  disabledGuards: Object.freeze([]),
+  extraGuards: Object.freeze([]),
+})
+
+const guardShape = z.object({
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,80}$/),
+  when: z.array(z.string()).min(1),
+  check: z.custom<Guard['check']>((value) => typeof value === 'function', { message: 'check must be a function' }),
+  message: z.object({ id: z.string().min(1), en: z.string().min(1) }),
+  basis: z.object({ kind: z.enum(['reg', 'practice', 'policy']), source: z.string().min(1) }),
+})
+
+const policySchema = z.object({
+  maxYearsPublicService: z.number().positive().max(100).optional(),
+  maxYearsInfrastructure: z.number().positive().max(100).optional(),
+  firstActionWithinDays: z.number().int().positive().max(3650).optional(),
+  monevMaxGapMonths: z.number().int().positive().max(120).optional(),
+  monevScores: z.array(z.number().int().min(0).max(100)).min(1).optional(),
+  isBordering: z.custom<(a: string, b: string) => boolean>((value) => typeof value === 'function', { message: 'isBordering must be a function' }).optional(),
+  disabledGuards: z.array(z.string()).optional(),
+  extraGuards: z.array(guardShape).optional(),
+})
+
+/**
+ * Fills the defaults and validates. `knownCodes` are the built-in guard codes:
+ * disabling a code that does not exist is refused, because a typo would
+ * otherwise leave the rule on while the region believes it is off.
+ */
+export function resolvePolicy(partial: Partial<AgreementPolicy>, knownCodes: readonly string[] = builtInGuards.map((guard) => guard.code)): AgreementPolicy {
+  const parsed = policySchema.safeParse(partial ?? {})
+  if (!parsed.success) {
+    throw new ValidationError('agreement policy', parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
+  }
+  const input = partial ?? {}
+  const disabledGuards = [...new Set(input.disabledGuards ?? [])]
+  const unknown = disabledGuards.filter((code) => !knownCodes.includes(code))
+  if (unknown.length > 0) {
+    throw new ValidationError('agreement policy', unknown.map((code) => ({ path: 'disabledGuards', message: `no built-in guard has the code ${code}` })))
+  }
+  const extraGuards = input.extraGuards ?? []
+  const clashing = extraGuards.filter((guard) => knownCodes.includes(guard.code))
+  if (clashing.length > 0) {
+    throw new ValidationError('agreement policy', clashing.map((guard) => ({ path: 'extraGuards', message: `${guard.code} is a built-in guard code` })))
+  }
+  return Object.freeze({
+    maxYearsPublicService: input.maxYearsPublicService ?? defaultPolicy.maxYearsPublicService,
+    maxYearsInfrastructure: input.maxYearsInfrastructure ?? defaultPolicy.maxYearsInfrastructure,
+    firstActionWithinDays: input.firstActionWithinDays ?? defaultPolicy.firstActionWithinDays,
+    monevMaxGapMonths: input.monevMaxGapMonths ?? defaultPolicy.monevMaxGapMonths,
+    monevScores: Object.freeze([...(input.monevScores ?? defaultPolicy.monevScores)]),
+    ...(input.isBordering === undefined ? {} : { isBordering: input.isBordering }),
+    disabledGuards: Object.freeze(disabledGuards),
+    extraGuards: Object.freeze([...extraGuards]),
+  })
+}

@@ -1,0 +1,227 @@
+import { freeze, produce } from 'immer'
+import type { Draft } from 'immer'
+import type { CooperationKind, Duration, Evidence, Partner, PlanningDocument, Signer } from './commands'
+import type { AgreementEvent, PlannedAction } from './events'
+
+export const agreementStatuses = ['none', 'identified', 'mapped', 'coordinated', 'signed', 'implemented', 'evaluated', 'ended'] as const
+export type AgreementStatus = (typeof agreementStatuses)[number]
+export type EndReason = 'expired' | 'terminated' | 'superseded'
+export type SignedDocument = 'KB' | 'PKS' | 'NK'
+
+export type ActionProgress = PlannedAction & {
+  status: 'planned' | 'started' | 'completed'
+  startedAt?: string
+  completedAt?: string
+  evidence?: Evidence
+}
+
+export type WorkPlan = {
+  actions: ActionProgress[]
+  duration: Duration
+  sector: 'public-service' | 'infrastructure'
+  funding: string
+  burdensPublic: boolean
+  inCurrentApbd: boolean
+  agreedAt: string
+}
+
+export type Signature = { partyId: string; signer: Signer; documentReference?: string; at: string }
+
+export type Mapping = {
+  affairs: string[]
+  authorityStatement: string
+  planningDocuments: PlanningDocument[]
+  kak: { reference: string; url?: string }
+  feasibilityStudy?: { reference: string; url?: string; preparedBy: 'region' | 'partner' }
+}
+
+/** One run of the procedure from coordination to its end; an extension opens the next term. */
+export type Term = {
+  number: number
+  feasibility?: { verdict: 'layak' | 'tidak-layak'; notes: string; at: string }
+  offer?: { at: string; letterReference?: string }
+  responses: Array<{ partnerId: string; accepted: boolean; at: string }>
+  workPlan?: WorkPlan
+  dprdApproval?: { approved: boolean; decisionReference: string; decidedOn: string; at: string }
+  signatures: Record<SignedDocument, Signature[]>
+  /** When the last required signature was given. */
+  signedAt?: string
+  monev: Array<{ score: number; findings: string; recommendation: 'continue' | 'amend' | 'extend' | 'terminate'; at: string }>
+  amendments: Array<{ description: string; documentReference?: string; at: string }>
+  supersededAt?: string
+}
+
+export type AgreementState = {
+  status: AgreementStatus
+  agreementId?: string
+  kind?: CooperationKind
+  object?: string
+  potential?: string
+  initiatingUnit?: string
+  initiatingRegion?: string
+  partners: Partner[]
+  identifiedAt?: string
+  mapping?: Mapping
+  term: Term
+  previousTerms: Term[]
+  ended?: { reason: EndReason; at: string; note?: string; supersededBy?: string }
+}
+
+function emptyTerm(number: number): Term {
+  return { number, responses: [], signatures: { KB: [], PKS: [], NK: [] }, monev: [], amendments: [] }
+}
+
+export const initialState: AgreementState = freeze({ status: 'none', partners: [], term: emptyTerm(1), previousTerms: [] }, true)
+
+/** The parties that must sign: the initiating region and every partner. */
+export function partiesOf(state: AgreementState): string[] {
+  return [...(state.initiatingRegion === undefined ? [] : [state.initiatingRegion]), ...state.partners.map((partner) => partner.partnerId)]
+}
+
+/** DPRD approval is triggered when the plan burdens the public or its funding is not in the current APBD (PP 28/2018). */
+export function dprdApprovalTriggered(plan: Pick<WorkPlan, 'burdensPublic' | 'inCurrentApbd'>): boolean {
+  return plan.burdensPublic || !plan.inCurrentApbd
+}
+
+/** The documents every party must sign: NK for Sinergi, KB and PKS otherwise. */
+export function requiredDocuments(kind: CooperationKind | undefined): SignedDocument[] {
+  return kind === 'Sinergi' ? ['NK'] : ['KB', 'PKS']
+}
+
+export function unsignedParties(state: AgreementState, document: SignedDocument): string[] {
+  const signed = new Set(state.term.signatures[document].map((signature) => signature.partyId))
+  return partiesOf(state).filter((party) => !signed.has(party))
+}
+
+export function partnersNotAccepted(state: AgreementState): string[] {
+  return state.partners
+    .map((partner) => partner.partnerId)
+    .filter((partnerId) => state.term.responses.find((response) => response.partnerId === partnerId)?.accepted !== true)
+}
+
+/** Every coordination fact holds: layak, offer sent, all accepted, a plan with an action, DPRD approval where triggered. */
+export function coordinationComplete(state: AgreementState): boolean {
+  const term = state.term
+  const plan = term.workPlan
+  return (
+    term.feasibility?.verdict === 'layak' &&
+    term.offer !== undefined &&
+    partnersNotAccepted(state).length === 0 &&
+    plan !== undefined &&
+    plan.actions.length > 0 &&
+    (!dprdApprovalTriggered(plan) || term.dprdApproval?.approved === true)
+  )
+}
+
+export function fullySigned(state: AgreementState): boolean {
+  return coordinationComplete(state) && requiredDocuments(state.kind).every((document) => unsignedParties(state, document).length === 0)
+}
+
+// Status is derived from the facts, never set by an event: "coordinated"
+// cannot be reached while one partner has not accepted, whatever the order
+// the events came in.
+function deriveStatus(state: AgreementState): AgreementStatus {
+  if (state.ended !== undefined) return 'ended'
+  if (state.agreementId === undefined) return 'none'
+  if (state.mapping === undefined) return 'identified'
+  if (!coordinationComplete(state)) return 'mapped'
+  if (!fullySigned(state)) return 'coordinated'
+  if (state.term.monev.length > 0) return 'evaluated'
+  if (state.term.workPlan?.actions.some((action) => action.status === 'completed' && action.evidence !== undefined)) return 'implemented'
+  return 'signed'
+}
+
+function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
+  const term = draft.term
+  switch (event.type) {
+    case 'CooperationIdentified': {
+      const { at, ...data } = event.data
+      Object.assign(draft, data, { identifiedAt: at })
+      return
+    }
+    case 'AffairsMapped': {
+      const { at: _at, ...mapping } = event.data
+      draft.mapping = mapping
+      return
+    }
+    case 'FeasibilityAssessed':
+      term.feasibility = { ...event.data }
+      return
+    case 'OfferSent':
+      term.offer = { ...event.data }
+      return
+    case 'OfferResponseRecorded': {
+      const { notes: _notes, ...response } = event.data
+      term.responses = [...term.responses.filter((r) => r.partnerId !== response.partnerId), response]
+      return
+    }
+    case 'WorkPlanAgreed': {
+      const { at, actions, ...plan } = event.data
+      term.workPlan = { ...plan, agreedAt: at, actions: actions.map((action) => ({ ...action, status: 'planned' as const })) }
+      return
+    }
+    case 'DprdApprovalRecorded':
+      term.dprdApproval = { ...event.data }
+      return
+    case 'KesepakatanBersamaSigned':
+    case 'PerjanjianKerjaSamaSigned':
+    case 'NotaKesepakatanSigned': {
+      const document: SignedDocument = event.type === 'KesepakatanBersamaSigned' ? 'KB' : event.type === 'PerjanjianKerjaSamaSigned' ? 'PKS' : 'NK'
+      term.signatures[document].push({ ...event.data })
+      if (term.signedAt === undefined && fullySigned(draft as AgreementState)) term.signedAt = event.data.at
+      return
+    }
+    case 'ActionStarted': {
+      const action = term.workPlan?.actions.find((candidate) => candidate.actionId === event.data.actionId)
+      if (action !== undefined && action.status === 'planned') Object.assign(action, { status: 'started', startedAt: event.data.at })
+      return
+    }
+    case 'ActionCompleted': {
+      const action = term.workPlan?.actions.find((candidate) => candidate.actionId === event.data.actionId)
+      if (action !== undefined) {
+        Object.assign(action, { status: 'completed', completedAt: event.data.at, evidence: event.data.evidence })
+        if (event.data.outputAchieved !== undefined) Object.assign(action, { outputAchieved: event.data.outputAchieved })
+      }
+      return
+    }
+    case 'MonevRecorded':
+      term.monev.push({ ...event.data })
+      return
+    case 'AgreementAmended': {
+      const { addActions, funding, description, documentReference, at } = event.data
+      term.amendments.push({ description, at, ...(documentReference === undefined ? {} : { documentReference }) })
+      if (term.workPlan !== undefined) {
+        if (addActions !== undefined) term.workPlan.actions.push(...addActions.map((action) => ({ ...action, status: 'planned' as const })))
+        if (funding !== undefined) term.workPlan.funding = funding
+      }
+      return
+    }
+    case 'ExtensionOpened':
+      draft.previousTerms.push({ ...term, supersededAt: event.data.at })
+      draft.term = emptyTerm(term.number + 1)
+      return
+    case 'AgreementTerminated':
+      draft.ended = {
+        reason: event.data.supersededBy === undefined ? 'terminated' : 'superseded',
+        at: event.data.at,
+        note: event.data.reason,
+        ...(event.data.supersededBy === undefined ? {} : { supersededBy: event.data.supersededBy }),
+      }
+      return
+    case 'AgreementExpired':
+      draft.ended = { reason: 'expired', at: event.data.at }
+      return
+  }
+}
+
+/** Folds one event; immer keeps it readable as mutation and freezes the result. */
+export function evolve(state: AgreementState, event: AgreementEvent): AgreementState {
+  return produce(state, (draft) => {
+    applyEvent(draft, event)
+    draft.status = deriveStatus(draft as AgreementState)
+  })
+}
+
+export function fold(events: readonly AgreementEvent[]): AgreementState {
+  return events.reduce(evolve, initialState)
+}

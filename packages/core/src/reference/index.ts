@@ -1,0 +1,2 @@
+export * from './urusan'
+export * from './regions'
