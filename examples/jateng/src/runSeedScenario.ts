@@ -23,7 +23,8 @@ export async function runSeedScenario(service: AgreementService, log: (line: str
     affairs: ['2.17', '3.30', '3.31'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Dinas Koperasi, UKM dan Perdagangan Kabupaten Kebumen',
-    partners: [{ id: 'koperasi-nira-kebumen', name: 'Koperasi Produsen Nira Kelapa Kebumen' }],
+    potential: 'Gula merah (gula kelapa) Kebumen',
+    partners: [{ partnerId: 'koperasi-nira-kebumen', name: 'Koperasi Produsen Nira Kelapa Kebumen', kind: 'pihak-ketiga' }],
   })
 
   await goodPath(narrator, clock, 'setwan-universitas', 'Setwan DPRD Jateng + universitas negeri BLU: kajian legislasi / legislative research (Sinergi)', 'Sinergi', {
@@ -31,7 +32,7 @@ export async function runSeedScenario(service: AgreementService, log: (line: str
     affairs: ['4.02'],
     initiatingRegion: '33',
     initiatingUnit: 'Sekretariat DPRD Provinsi Jawa Tengah',
-    partners: [{ id: 'universitas-negeri-semarang', name: 'Universitas Negeri Semarang (PTN BLU)' }],
+    partners: [{ partnerId: 'universitas-negeri-semarang', name: 'Universitas Negeri Semarang (PTN BLU)', kind: 'kementerian-lembaga' }],
   })
 
   await ceremonialSigning(narrator, clock)
@@ -77,7 +78,7 @@ async function begin(narrator: Narrator, clock: TestClock, key: string, title: s
 async function goodPath(narrator: Narrator, clock: TestClock, key: string, title: string, variant: LifecycleVariant, options: Options): Promise<void> {
   const { story, steps, start } = await begin(narrator, clock, key, title, variant, options)
   // A Kepala OPD may not sign the KB: only the kepala daerah in person may.
-  const kb = steps.find((step) => step.command.type === 'SignKesepakatanBersama')
+  const kb = steps.find((step) => step.command.type === 'SignKesepakatanBersama' && step.actor.role === 'kepala_daerah')
   if (kb !== undefined) {
     const index = steps.indexOf(kb)
     await runSteps(story, clock, start, steps.slice(0, index))
@@ -97,7 +98,7 @@ async function ceremonialSigning(narrator: Narrator, clock: TestClock): Promise<
     affairs: ['3.26'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Dinas Pariwisata dan Kebudayaan Kabupaten Kebumen',
-    partners: [{ id: '33.06', name: 'Kabupaten Purworejo' }],
+    partners: [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }],
   })
   const late = steps.map((step) =>
     step.command.type === 'AgreeWorkPlan'
@@ -115,7 +116,7 @@ async function ceremonialImplementation(narrator: Narrator, clock: TestClock): P
     affairs: ['2.17', '3.30'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Dinas Koperasi, UKM dan Perdagangan Kabupaten Kebumen',
-    partners: [{ id: 'pt-niaga-digital', name: 'PT Niaga Digital Nusantara' }],
+    partners: [{ partnerId: 'pt-niaga-digital', name: 'PT Niaga Digital Nusantara', kind: 'pihak-ketiga' }],
   })
   const noEvidence = steps.map((step) =>
     step.command.type === 'CompleteAction' ? { ...step, command: ceremonial.withoutEvidence(step.command) as LifecycleStep['command'] } : step,
@@ -131,10 +132,10 @@ async function absoluteAffair(narrator: Narrator, clock: TestClock): Promise<voi
     affairs: ['1.05'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Satpol PP Kabupaten Kebumen',
-    partners: [{ id: '33.01', name: 'Kabupaten Cilacap' }],
+    partners: [{ partnerId: '33.01', name: 'Kabupaten Cilacap', kind: 'daerah', regionCode: '33.01' }],
   })
   const absolute = steps.map((step) =>
-    step.command.type === 'MapAffairs' ? { ...step, command: ceremonial.withAffairs(step.command, ['pertahanan']) as LifecycleStep['command'] } : step,
+    step.command.type === 'MapAffairs' ? { ...step, command: ceremonial.withAffairs(step.command, ['1.05', 'keamanan']) as LifecycleStep['command'] } : step,
   )
   await runSteps(story, clock, start, absolute)
   story.end()

@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid'
-import { agreementCommandSchema, decide, fold, resolvePolicy } from './agreement'
+import { agreementCommandSchema, builtInGuards, decide, fold, resolvePolicy } from './agreement'
 import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
 import { AgreementNotFound, ConcurrencyError, ValidationError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
@@ -45,7 +45,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   const store = options.store
   const clock = options.clock ?? (() => new Date())
   const ids = checkedIds(options.ids ?? monotonicFactory())
-  const policy = resolvePolicy(options.policy ?? {})
+  const policy = resolvePolicy(options.policy ?? {}, builtInGuards.map((guard) => guard.code))
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
 
   async function execute(command: unknown, executeOptions: ExecuteOptions): Promise<ExecuteResult> {

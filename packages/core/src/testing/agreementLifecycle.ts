@@ -19,27 +19,31 @@ export type LifecycleStep = {
   reaches: string
 }
 
+export type LifecyclePartner = { partnerId: string; name: string; kind: 'daerah' | 'pihak-ketiga' | 'kementerian-lembaga'; regionCode?: string }
+
 export type LifecycleOptions = {
   agreementId: string
   /** The first day; every later date is computed from it. Default 2022-02-22. */
   start?: Date | string
   object?: string
+  potential?: string
   affairs?: string[]
   initiatingRegion?: string
   initiatingUnit?: string
-  partners?: Array<{ id: string; name: string }>
-  /** Days from signing to the first action's due date (default 30). */
+  partners?: LifecyclePartner[]
+  /** Days from the last signature to the first action's due date (default 30). */
   firstActionDueDays?: number
 }
 
 const DAY_MS = 86_400_000
+const SIGN_DAY = 60
 
 export function agreementLifecycle(variant: LifecycleVariant, options: LifecycleOptions): LifecycleStep[] {
   const start = new Date(options.start ?? '2022-02-22T02:00:00.000Z')
   const at = (day: number): string => new Date(start.getTime() + day * DAY_MS).toISOString()
   const agreementId = options.agreementId
+  const region = options.initiatingRegion ?? '33.05'
   const partners = options.partners ?? defaultPartners(variant)
-  const signDay = 60
   const actionId = `${agreementId}-action-1`
   const steps: LifecycleStep[] = []
   const add = (label: string, day: number, actor: Actor, reaches: string, command: Record<string, unknown> & { type: string }): void => {
@@ -49,49 +53,77 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
   add('identify', 0, testActors.opd, 'identified', {
     type: 'IdentifyCooperation',
     kind: variant,
-    object: options.object ?? 'Pengembangan potensi gula merah',
-    initiatingRegion: options.initiatingRegion ?? '33.05',
+    object: options.object ?? 'Pengembangan sentra gula merah',
+    ...(options.potential === undefined ? {} : { potential: options.potential }),
+    initiatingRegion: region,
     initiatingUnit: options.initiatingUnit ?? 'Dinas Koperasi dan UKM',
     partners,
   })
   add('map', 7, testActors.opd, 'mapped', {
     type: 'MapAffairs',
     affairs: options.affairs ?? ['2.17', '3.30', '3.31'],
-    authorityStatement: 'Kewenangan daerah kabupaten menurut lampiran UU 23/2014',
-    planningDocuments: [{ kind: 'RPJMD', reference: 'Perda RPJMD 2021-2026' }, { kind: 'RKPD', reference: 'Perbup RKPD 2022' }],
-    kak: { reference: 'KAK/2022/001' },
-    ...(variant === 'KSDPK' ? { feasibilityStudy: { reference: 'FS/2022/001', preparedBy: 'partner' } } : {}),
+    authorityStatement: 'Kewenangan daerah menurut lampiran UU 23/2014',
+    planningDocuments: [
+      { kind: 'RPJMD', reference: 'Perda RPJMD 2021-2026' },
+      { kind: 'RKPD', reference: 'RKPD 2022' },
+    ],
+    kak: { reference: `KAK/${agreementId}/2022` },
+    ...(variant === 'KSDPK' ? { feasibilityStudy: { reference: `FS/${agreementId}/2022`, preparedBy: 'partner' } } : {}),
   })
-  add('assess', 14, testActors.tkksd, 'mapped', { type: 'AssessFeasibility', verdict: 'layak', notes: 'Layak dilanjutkan' })
-  add('offer', 21, testActors.kepala_daerah, 'mapped', { type: 'SendOffer', sentAt: at(21) })
+  add('assess', 14, testActors.tkksd, 'mapped', { type: 'AssessFeasibility', verdict: 'layak', notes: 'TKKSD menilai layak dilanjutkan' })
+  add('offer', 21, testActors.kepala_daerah, 'mapped', { type: 'SendOffer', letterReference: `Surat penawaran ${agreementId}` })
   for (const partner of partners) {
-    add(`accept-${partner.id}`, 28, testActors.partner, 'mapped', { type: 'RecordOfferResponse', partnerId: partner.id, accepted: true })
+    add(`accept-${partner.partnerId}`, 28, testActors.partner, 'mapped', { type: 'RecordOfferResponse', partnerId: partner.partnerId, accepted: true })
   }
   add('work plan', 35, testActors.tkksd, 'coordinated', {
     type: 'AgreeWorkPlan',
-    actions: [{ actionId, description: 'Pelatihan produksi dan pengemasan', owner: 'Dinas Koperasi dan UKM', dueDate: at(signDay + (options.firstActionDueDays ?? 30)), output: '40 perajin terlatih' }],
-    durationYears: 3,
-    category: 'public-service',
+    actions: [
+      {
+        actionId,
+        description: 'Pelatihan produksi dan pengemasan',
+        owner: options.initiatingUnit ?? 'Dinas Koperasi dan UKM',
+        dueDate: at(SIGN_DAY + (options.firstActionDueDays ?? 30)),
+        output: '40 peserta terlatih',
+      },
+    ],
+    duration: { years: 3 },
+    sector: 'public-service',
     funding: 'APBD 2022',
     burdensPublic: false,
     inCurrentApbd: true,
   })
-  if (variant === 'Sinergi') {
-    add('sign NK', signDay, testActors.kepala_daerah, 'signed', { type: 'SignNotaKesepakatan', parties: ['33.05', ...partners.map((p) => p.id)] })
-  } else {
-    add('sign KB', signDay - 5, testActors.kepala_daerah, 'coordinated', { type: 'SignKesepakatanBersama', parties: ['33.05', ...partners.map((p) => p.id)] })
-    add('sign PKS', signDay, testActors.kuasa, 'signed', { type: 'SignPerjanjianKerjaSama', parties: ['33.05', ...partners.map((p) => p.id)], suratKuasa: 'SK/2022/017' })
+  const regionHead = { name: 'Kepala Daerah', office: `Kepala daerah ${region}`, capacity: 'kepala-daerah', inPerson: true }
+  const kuasaHolder = { name: 'Kepala Perangkat Daerah', office: options.initiatingUnit ?? 'Dinas Koperasi dan UKM', capacity: 'pemegang-kuasa', inPerson: true, suratKuasaRef: `SK/${agreementId}/kuasa` }
+  const partnerHead = (partner: LifecyclePartner) => ({ name: `Pimpinan ${partner.name}`, office: partner.name, capacity: partner.kind === 'daerah' ? 'kepala-daerah' : 'pimpinan-mitra', inPerson: true })
+  const signAll = (type: string, label: string, day: number, regionSigner: Record<string, unknown>, regionActor: Actor): void => {
+    partners.forEach((partner) => {
+      add(`${label} ${partner.partnerId}`, day, testActors.partner, 'coordinated', { type, partyId: partner.partnerId, signer: partnerHead(partner) })
+    })
+    add(`${label} ${region}`, day, regionActor, 'signed', { type, partyId: region, signer: regionSigner })
   }
-  add('start action', signDay + 10, testActors.opd, 'signed', { type: 'StartAction', actionId })
-  add('complete action', signDay + 25, testActors.opd, 'implemented', { type: 'CompleteAction', actionId, evidence: { kind: 'document', reference: 'BA/2022/045' } })
-  add('monev', signDay + 120, testActors.monev, 'evaluated', { type: 'RecordMonev', score: 100, findings: 'Rencana kerja terlaksana', recommendation: 'continue' })
+  if (variant === 'Sinergi') {
+    signAll('SignNotaKesepakatan', 'sign NK', SIGN_DAY, regionHead, testActors.kepala_daerah)
+  } else {
+    signAll('SignKesepakatanBersama', 'sign KB', SIGN_DAY - 5, regionHead, testActors.kepala_daerah)
+    signAll('SignPerjanjianKerjaSama', 'sign PKS', SIGN_DAY, kuasaHolder, testActors.kuasa)
+  }
+  // The KB alone does not make an agreement signed: only the last PKS signature does.
+  for (const step of steps) if (step.command.type === 'SignKesepakatanBersama') step.reaches = 'coordinated'
+  add('start action', SIGN_DAY + 10, testActors.opd, 'signed', { type: 'StartAction', actionId })
+  add('complete action', SIGN_DAY + 25, testActors.opd, 'implemented', {
+    type: 'CompleteAction',
+    actionId,
+    evidence: { kind: 'document', reference: `Berita acara ${agreementId}/1` },
+    outputAchieved: '40 peserta terlatih',
+  })
+  add('monev', SIGN_DAY + 120, testActors.monev, 'evaluated', { type: 'RecordMonev', score: 100, findings: 'Rencana kerja terlaksana dan berlanjut', recommendation: 'continue' })
   return steps
 }
 
-function defaultPartners(variant: LifecycleVariant): Array<{ id: string; name: string }> {
-  if (variant === 'KSDD-sukarela') return [{ id: '33.06', name: 'Kabupaten Purworejo' }]
-  if (variant === 'Sinergi') return [{ id: 'univ-negeri-blu', name: 'Universitas Negeri (BLU)' }]
-  return [{ id: 'koperasi-gula-kelapa', name: 'Koperasi Produsen Gula Kelapa' }]
+function defaultPartners(variant: LifecycleVariant): LifecyclePartner[] {
+  if (variant === 'KSDD-sukarela') return [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }]
+  if (variant === 'Sinergi') return [{ partnerId: 'universitas-negeri-blu', name: 'Universitas Negeri (PTN BLU)', kind: 'kementerian-lembaga' }]
+  return [{ partnerId: 'koperasi-gula-kelapa', name: 'Koperasi Produsen Gula Kelapa', kind: 'pihak-ketiga' }]
 }
 
 /** Turns one good step into its ceremonial-only counterpart. */

@@ -4,10 +4,9 @@ import type { AgreementEvent, AgreementState } from '../../src/agreement'
 // so the invariants read as the rules they check.
 
 export function workPlanActionCount(state: AgreementState): number {
-  const plan = (state as { workPlan?: { actions?: unknown[] } }).workPlan
-  return plan?.actions?.length ?? 0
+  return state.term.workPlan?.actions.length ?? 0
 }
 
 export function completedWithEvidence(events: readonly AgreementEvent[]): boolean {
-  return events.some((event) => event.type === 'ActionCompleted' && (event.data as { evidence?: unknown }).evidence !== undefined)
+  return events.some((event) => event.type === 'ActionCompleted' && event.data.evidence !== undefined)
 }

@@ -99,7 +99,7 @@ describe('createAgreementService', () => {
 
   it('re-decides on the fresh state when another writer moved the stream, then succeeds', async () => {
     const base = openMemoryStore()
-    const partners = [{ id: 'p1', name: 'Mitra Satu' }, { id: 'p2', name: 'Mitra Dua' }]
+    const partners = [{ partnerId: 'p1', name: 'Mitra Satu', kind: 'pihak-ketiga' as const }, { partnerId: 'p2', name: 'Mitra Dua', kind: 'pihak-ketiga' as const }]
     const steps = agreementLifecycle('KSDPK', { agreementId: 'race', start: START, partners })
     const first = setup({ store: base })
     await runUntil(first.service, first.clock, steps, 'accept-p1')
