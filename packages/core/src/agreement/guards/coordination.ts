@@ -38,7 +38,7 @@ export const unknownParty = defineGuard({
     id: 'Pihak ini tidak termasuk para pihak kerja sama',
     en: 'This party is not one of the agreement’s parties',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 1 (para pihak)` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, para pihak kerja sama` },
 })
 
 export const partnerNotAccepted = defineGuard({
@@ -119,5 +119,5 @@ export const dprdApprovalRequired = defineGuard({
     id: 'Persetujuan DPRD diperlukan karena kerja sama membebani masyarakat dan daerah atau pendanaannya belum dianggarkan dalam APBD tahun berjalan',
     en: 'DPRD approval is required because the cooperation burdens the public and the region, or its funding is not in the current APBD',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 9; ${PERMENDAGRI_22_2020} (persetujuan DPRD)` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, persetujuan DPRD (membebani masyarakat dan daerah, atau belum dianggarkan dalam APBD); ${PERMENDAGRI_22_2020}` },
 })

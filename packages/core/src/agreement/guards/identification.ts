@@ -72,7 +72,7 @@ export const partnerKindMismatch = defineGuard({
     id: 'Jenis mitra tidak sesuai jenis kerja sama: KSDD dengan daerah, KSDPK dengan pihak ketiga, Sinergi dengan kementerian/lembaga',
     en: 'Partner kind does not fit the cooperation kind: KSDD with a daerah, KSDPK with a third party, Sinergi with a ministry or agency',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 2–3` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, jenis kerja sama (KSDD, KSDPK)` },
 })
 
 export const duplicateParty = defineGuard({
@@ -88,7 +88,7 @@ export const duplicateParty = defineGuard({
     id: 'Setiap pihak hanya boleh disebut sekali, dan daerah tidak dapat bekerja sama dengan dirinya sendiri',
     en: 'Each party may appear only once, and a region cannot cooperate with itself',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 1 (kerja sama antara para pihak)` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, kerja sama antara para pihak` },
 })
 
 function wajibPartnerRegions(command: Identify): Region[] {
@@ -107,7 +107,7 @@ export const borderingPredicateMissing = defineGuard({
     id: 'Kerja sama wajib memerlukan data daerah berbatasan, tetapi policy.isBordering tidak diberikan',
     en: 'Mandatory cooperation needs to know which regions border each other, but no policy.isBordering predicate was supplied',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 5 (kerja sama wajib antardaerah yang berbatasan)` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, kerja sama wajib antardaerah yang berbatasan` },
   configurableBy: 'policy.isBordering',
 })
 
@@ -133,7 +133,7 @@ export const ksddWajibNotBordering = defineGuard({
     id: 'Kerja sama wajib hanya dengan daerah yang berbatasan',
     en: 'Mandatory cooperation is only with bordering regions',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 5 ayat (1)` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, kerja sama wajib: daerah yang berbatasan` },
 })
 
 /** The four pairings PP 28/2018 allows for kerja sama wajib. */
@@ -159,5 +159,5 @@ export const ksddWajibPairing = defineGuard({
     id: 'Pasangan daerah tidak diizinkan untuk kerja sama wajib (hanya kab/kota–kab/kota, provinsi–provinsi, atau kab/kota–provinsinya sendiri)',
     en: 'This pairing is not allowed for mandatory cooperation (only kab/kota–kab/kota, province–province, or kab/kota–its own province)',
   },
-  basis: { kind: 'reg', source: `${PP_28_2018}, Pasal 5 ayat (2)` },
+  basis: { kind: 'reg', source: `${PP_28_2018}, kerja sama wajib: pasangan daerah yang diizinkan` },
 })
