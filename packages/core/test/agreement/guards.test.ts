@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { builtInGuards, decide, evolve, initialState, resolvePolicy } from '../../src/agreement'
+import type { AgreementCommand, DecideContext } from '../../src/agreement'
+import { DeciderSpecification } from '../../src/testing'
+import { guardCases } from './guardCases'
+import type { GuardCase } from './guardCases'
+import { actors, context } from './scenario'
+
+const decider = { decide: (command: unknown, state: Parameters<typeof decide>[1], ctx: DecideContext) => decide(command, state, ctx), evolve, initialState }
+
+function defaultActor(command: Record<string, unknown>) {
+  switch (command.type as AgreementCommand['type']) {
+    case 'AssessFeasibility': case 'AgreeWorkPlan': return actors.tkksd
+    case 'SendOffer': return actors.bupati
+    case 'RecordOfferResponse': return actors.partner
+    case 'RecordMonev': return actors.monev
+    default: return actors.opd
+  }
+}
+
+function when(testCase: GuardCase) {
+  const spec = DeciderSpecification.for(decider, () => context({ ...(testCase.policy === undefined ? {} : { policy: testCase.policy }) }))
+  return spec.given(testCase.given).when(testCase.command, { actor: testCase.actor ?? defaultActor(testCase.command), ...(testCase.now === undefined ? {} : { now: testCase.now }) })
+}
+
+describe('every built-in guard', () => {
+  it('has a refusing and a passing case', () => {
+    expect(builtInGuards.map((guard) => guard.code).filter((code) => guardCases[code] === undefined)).toEqual([])
+  })
+
+  for (const guard of builtInGuards) {
+    const cases = guardCases[guard.code]
+    if (cases === undefined) continue
+    it(`${guard.code} refuses the case it is about, with its code, message and basis`, () => {
+      const error = when(cases.refuses).thenViolatesAtLeast(guard.code)
+      const violation = error.violations.find((v) => v.code === guard.code)!
+      expect(violation.message).toEqual(guard.message)
+      expect(violation.basis).toEqual(guard.basis)
+    })
+    it(`${guard.code} lets the right case through`, () => {
+      when(cases.passes).then((events) => expect(events).toHaveLength(1))
+    })
+  }
+
+  it('has a unique code, messages in both languages and a named basis', () => {
+    const codes = builtInGuards.map((guard) => guard.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const guard of builtInGuards) {
+      expect(guard.code).toMatch(/^[A-Z][A-Z0-9_]+$/)
+      expect(guard.message.id.length).toBeGreaterThan(10)
+      expect(guard.message.en.length).toBeGreaterThan(10)
+      expect(guard.basis.source.length).toBeGreaterThan(5)
+      expect(guard.when.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('the policy numbers move the limits: a 6-year public-service plan passes when the region allows 10', () => {
+    const refused = guardCases.DURATION_EXCEEDS_LIMIT!.refuses
+    when({ ...refused, policy: { maxYearsPublicService: 10 } }).then((events) => expect(events).toHaveLength(1))
+  })
+
+  it('signing with an action due 400 days out passes when the region allows 400 days', () => {
+    const refused = guardCases.NO_ACTION_DUE_SOON!.refuses
+    when({ ...refused, policy: { firstActionWithinDays: 400 } }).then((events) => expect(events).toHaveLength(1))
+  })
+
+  it('policy validation refuses unknown disabled codes and extra guards reusing a built-in code', () => {
+    expect(() => resolvePolicy({ disabledGuards: ['NO_SUCH_RULE'] })).toThrowError(/policy/)
+    expect(() => resolvePolicy({ extraGuards: [{ ...builtInGuards[1]! }] })).toThrowError(/policy/)
+    expect(() => resolvePolicy({ maxYearsPublicService: -1 })).toThrowError(/policy/)
+  })
+})
