@@ -66,13 +66,14 @@ describe.each(stores)('the 2022 Central Java seed scenario on $name', ({ open })
     expect(refusals('setwan-universitas')).toEqual([])
 
     expect(path('seremonial-festival')).toEqual(['identified', 'mapped', 'coordinated'])
-    expect(refusals('seremonial-festival').map((refusal) => refusal.code)).toEqual(['GUARD_VIOLATION'])
+    // Signing with no action due within 90 days.
+    expect(refusals('seremonial-festival').map((refusal) => [refusal.commandType, refusal.violations])).toEqual([['SignKesepakatanBersama', ['NO_ACTION_DUE_SOON']]])
 
     expect(path('seremonial-tanpa-bukti')).toEqual(['identified', 'mapped', 'coordinated', 'signed'])
-    expect(refusals('seremonial-tanpa-bukti').map((refusal) => refusal.commandType)).toEqual(['CompleteAction'])
+    expect(refusals('seremonial-tanpa-bukti').map((refusal) => [refusal.commandType, refusal.violations])).toEqual([['CompleteAction', ['IMPLEMENTED_WITHOUT_EVIDENCE']]])
 
     expect(path('urusan-absolut')).toEqual(['identified'])
-    expect(refusals('urusan-absolut').map((refusal) => [refusal.commandType, refusal.code])).toEqual([['MapAffairs', 'GUARD_VIOLATION']])
+    expect(refusals('urusan-absolut').map((refusal) => [refusal.commandType, refusal.code, refusal.violations])).toEqual([['MapAffairs', 'GUARD_VIOLATION', ['ABSOLUTE_AFFAIR']]])
 
     // Every refusal is explained in both languages.
     for (const refusal of report.refusals) {
