@@ -37,6 +37,7 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
        v_positions bigint[] := '{}';
        v_versions integer[] := '{}';
        v_hashes text[] := '{}';
+       v_lowest bigint;
      begin
        perform ${q('enter_scope')}(p_tenant, p_tenant);
        if p_idempotency_key is not null then
@@ -63,9 +64,13 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
                or (p_expected ~ '^[0-9]{1,15}$' and p_expected::bigint = v_version)) then
          raise exception using errcode = '${VERSION_CONFLICT_SQLSTATE}', message = 'stream version conflict', detail = v_version::text;
        end if;
-       -- The read barrier (readHorizon.ts) finds in-flight appends by this
-       -- lock. It must be held BEFORE the first nextval below: a transaction
-       -- that owns a position always shows up in pg_locks until it has ended.
+       -- The read barrier (readHorizon.ts) relies on this order. First post a
+       -- lower bound of every position this append can get (the sequence only
+       -- grows), as a shared advisory lock readers see in pg_locks; then take
+       -- the lock that lists this transaction as a writer until it ends; only
+       -- then take positions.
+       select case when s.is_called then s.last_value + 1 else s.last_value end into v_lowest from ${q('event_position')} s;
+       perform pg_advisory_xact_lock_shared(v_lowest);
        lock table ${events} in row exclusive mode;
        for i in 1 .. v_count loop
          v_versions[i] := v_version + i;
@@ -74,11 +79,6 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
                      p_ids[i], p_types[i], p_schema_versions[i]::text, p_data[i], p_metadata[i]), 'UTF8')), 'hex');
          v_hashes[i] := v_hash;
          v_positions[i] := nextval('${q('event_position')}');
-         if i = 1 then
-           -- Posts this append's lowest position where readers can see it
-           -- before commit (pg_locks), so they deliver everything below it.
-           perform pg_advisory_xact_lock_shared(v_positions[1]);
-         end if;
        end loop;
        insert into ${events} (position, tenant, stream_id, version, event_id, type, schema_version, data, metadata, hash)
          select u.position, p_tenant, p_stream_id, u.version, u.event_id, u.type, u.schema_version, u.data::json, u.metadata::json, u.hash

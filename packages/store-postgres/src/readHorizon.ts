@@ -17,28 +17,25 @@ import type { SchemaNames } from './schemaName'
  * rows that are there never change, so the reader delivers them in order and
  * steps over the holes without waiting.
  *
- * How S is found, without serialising the writers (append_events, in order):
- *  a. takes a ROW EXCLUSIVE lock on the events table. That mode never blocks
+ * How S is found, without serialising the writers. append_events, in order:
+ *  a. reads the sequence's current value and takes a shared advisory lock
+ *     keyed by the next number, g: a lower bound of every position it can
+ *     get (the sequence only grows: CACHE 1, NO CYCLE), posted where every
+ *     session sees it (pg_locks) although nothing is committed yet;
+ *  b. takes a ROW EXCLUSIVE lock on the events table. That mode never blocks
  *     another writer (only SHARE and stronger conflict with it), and
- *     PostgreSQL holds relation locks to the end of the transaction,
- *     releasing them only AFTER its commit or abort is visible to new snapshots;
- *  b. calls nextval for its positions (CACHE 1, NO CYCLE: numbers grow in
- *     the order they are handed out, across sessions);
- *  c. right after its first nextval, takes a shared advisory lock keyed by
- *     that first (lowest) position: its "I own positions from g" notice,
- *     visible to everyone in pg_locks while it is still uncommitted.
+ *     PostgreSQL holds locks to the end of the transaction, releasing them
+ *     only AFTER its commit or abort is visible to new snapshots;
+ *  c. only then calls nextval for its positions, all >= g.
  *
- * read_horizon() then reads, in this order, the sequence's last value H and
- * one consistent copy of pg_locks. Any transaction owning a position <= H
- * called nextval before H was read, so it held the lock of (a) before
- * pg_locks was read: it is listed there as a writer, or it has ended. Each
- * listed writer has either posted its lowest position g (c) — then it owns
- * nothing below g — or not yet (it is between (a) and (c), a few
- * microseconds). When every listed writer has posted, S = min(H, lowest g - 1)
- * is settled: a query run afterwards sees exactly the final rows <= S. When
- * some writer has not posted yet, the reader asks again after a short pause.
- * A transaction that took a position after H was read gets one > H, so
- * writers that start later never matter.
+ * read_horizon() reads, in this order, the sequence's last value H and one
+ * consistent copy of pg_locks. Any transaction owning a position <= H called
+ * nextval before H was read, so it held the lock of (b) before pg_locks was
+ * read: it is listed there as a writer, or it has ended. Every listed writer
+ * of ours posted its bound g before (b), so it owns nothing below g. Hence
+ * S = min(H, lowest posted g - 1) is settled, and a query run afterwards sees
+ * exactly the final rows <= S. A transaction that calls nextval after H was
+ * read gets a position > H, so writers that start later never matter.
  *
  * So writers never wait for readers or for one another (beyond two appends
  * to one stream, which must take turns anyway), and readers never wait for a
@@ -48,9 +45,10 @@ import type { SchemaNames } from './schemaName'
  * writers to THIS schema's events table count, so long transactions elsewhere
  * on the server do not slow readers down — unlike a pg_snapshot_xmin
  * barrier, which waits for every transaction on the cluster. Anything else
- * holding ROW EXCLUSIVE on events without posting (an UPDATE typed in psql
- * and left open) holds the horizon back until it ends, or until
- * `settleTimeoutMs`, after which readAll ends for now.
+ * holding ROW EXCLUSIVE on events without posting a bound (an UPDATE typed in
+ * psql and left open) could own nothing we know of, yet it is treated as a
+ * writer of unknown positions: the reader asks again after a short pause, up
+ * to `settleTimeoutMs`, after which readAll ends for now.
  *
  * The cost: one round trip each time a reader runs past its horizon, a scan
  * of the in-memory lock table when it does, and one advisory lock per append.
