@@ -61,6 +61,23 @@ describe.skipIf(!postgres.available)('PostgreSQL readAll never skips a late comm
     ])
   })
 
+  it('a transaction writing to events outside append_events (an UPDATE left open in psql) makes readAll end for now, not skip', async () => {
+    const store = await stores.open({ tenant: 'foreign', settleTimeoutMs: 50 })
+    const written = await store.append('agreement-foreign', [event('Written')], { expectedVersion: 'none' })
+    const psql = new pg.Client()
+    await psql.connect()
+    try {
+      await psql.query('begin')
+      await psql.query(`update "${stores.schema().schema}".events set type = type where position = -1`)
+      // It posted no position bound, so it might own any position: nothing is settled while it is open.
+      expect(await collect(store.readAll({ fromPosition: written.firstPosition }))).toEqual([])
+    } finally {
+      await psql.query('rollback')
+      await psql.end()
+    }
+    expect((await collect(store.readAll({ fromPosition: written.firstPosition }))).map((e) => e.type)).toEqual(['Written'])
+  })
+
   it('a reader tailing readAll while 8 writers on separate connections commit (some rolling back) sees every committed event once, in order', async () => {
     const writers = 8
     const appendsPerWriter = 15
