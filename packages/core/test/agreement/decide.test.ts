@@ -1,0 +1,150 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../../src/errors'
+import { commandRoles, commandTypes, decide, defineGuard, fold, roles } from '../../src/agreement'
+import { REGION, actors, commands, context, day, eventsThrough, goodPath, partnersFor, run } from './scenario'
+
+function refusal(run: () => unknown): KerjasamaError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof KerjasamaError) return error
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+describe('decide', () => {
+  it('reports every violated rule at once, not only the first', () => {
+    const error = refusal(() => decide(commands.map('KSDD-sukarela', { affairs: ['pertahanan', '9.99'], planningDocuments: [{ kind: 'Renja', reference: 'Renja' }] }), fold(eventsThrough('identified')), context()))
+    expect(error).toBeInstanceOf(GuardViolation)
+    expect((error as GuardViolation).violations.map((v) => v.code).sort()).toEqual(['ABSOLUTE_AFFAIR', 'PLANNING_DOCUMENT_REQUIRED', 'STUDI_KELAYAKAN_REQUIRED', 'UNKNOWN_URUSAN'])
+    expect(error.details.codes).toHaveLength(4)
+  })
+
+  it('signing a half-coordinated agreement names each missing coordination fact', () => {
+    const error = refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), fold(eventsThrough('offered')), context({ actor: actors.bupati })))
+    expect((error as GuardViolation).violations.map((v) => v.code)).toEqual(expect.arrayContaining(['PARTNER_NOT_ACCEPTED', 'WORK_PLAN_WITHOUT_ACTION']))
+  })
+
+  it('refuses a malformed command with VALIDATION_FAILED before anything else', () => {
+    const error = refusal(() => decide({ type: 'MapAffairs' }, fold([]), context({ actor: actors.dprd })))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(error.code).toBe('VALIDATION_FAILED')
+  })
+
+  it('for every command type, a role not listed gets NOT_AUTHORIZED and a listed one does not', () => {
+    const sample: Record<string, Record<string, unknown>> = {
+      IdentifyCooperation: commands.identify('KSDPK'), MapAffairs: commands.map('KSDPK'), AssessFeasibility: commands.assess(), SendOffer: commands.offer(),
+      RecordOfferResponse: commands.respond('x'), AgreeWorkPlan: commands.workPlan(), RecordDprdApproval: commands.dprd(),
+      SignKesepakatanBersama: commands.sign('SignKesepakatanBersama', REGION), SignPerjanjianKerjaSama: commands.sign('SignPerjanjianKerjaSama', REGION),
+      SignNotaKesepakatan: commands.sign('SignNotaKesepakatan', REGION), StartAction: commands.start(), CompleteAction: commands.complete(),
+      RecordMonev: commands.monev(), Amend: commands.amend(), Extend: commands.extend(), Terminate: commands.terminate(), Expire: commands.expire(),
+    }
+    for (const type of commandTypes) {
+      for (const role of roles) {
+        const error = (() => { try { decide(sample[type], fold([]), context({ actor: { id: 'u', role } })); return undefined } catch (e) { return e } })()
+        if (commandRoles[type].includes(role)) expect(error).not.toBeInstanceOf(NotAuthorized)
+        else expect((error as KerjasamaError).code).toBe('NOT_AUTHORIZED')
+      }
+    }
+  })
+
+  it('the KB may not be recorded by a kuasa holder at all; the PKS may', () => {
+    expect(refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), fold(eventsThrough('coordinated')), context({ actor: actors.kuasa, now: day(55) }))).code).toBe('NOT_AUTHORIZED')
+  })
+
+  it('a disabled built-in guard no longer refuses; the rest still do', () => {
+    const state = fold(eventsThrough('started'))
+    const noEvidence = commands.complete('a1', {})
+    expect(refusal(() => decide(noEvidence, state, context({ now: day(85) }))).code).toBe('GUARD_VIOLATION')
+    const [event] = decide(noEvidence, state, context({ now: day(85), policy: { disabledGuards: ['IMPLEMENTED_WITHOUT_EVIDENCE'] } }))
+    expect(event!.type).toBe('ActionCompleted')
+  })
+
+  it('a region’s own guard refuses alongside the built-in ones; one that throws refuses with GUARD_FAILED', () => {
+    const noWeekendSigning = defineGuard({
+      code: 'JATENG_NO_WEEKEND_SIGNING',
+      when: ['SignKesepakatanBersama'],
+      check: (_state, _command, ctx) => ctx.now.getUTCDay() !== 0 && ctx.now.getUTCDay() !== 6,
+      message: { id: 'Tidak menandatangani pada akhir pekan', en: 'No signing at weekends' },
+      basis: { kind: 'policy', source: 'Pergub contoh' },
+    })
+    const state = fold(eventsThrough('coordinated'))
+    const sunday = new Date('2022-04-17T02:00:00.000Z')
+    const error = refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: sunday, policy: { extraGuards: [noWeekendSigning] } })))
+    expect((error as GuardViolation).violations.map((v) => v.code)).toEqual(['JATENG_NO_WEEKEND_SIGNING'])
+    const broken = defineGuard({ ...noWeekendSigning, code: 'BROKEN', check: () => { throw new TypeError('bug') } })
+    expect(refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(55), policy: { extraGuards: [broken] } }))).code).toBe('GUARD_FAILED')
+  })
+
+  it('DPRD approval is required exactly when the plan burdens the public or is not in the current APBD', () => {
+    const steps = goodPath('KSDPK')
+    const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), (burdensPublic, inCurrentApbd) => {
+        const { state } = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic, inCurrentApbd }), actor: actors.tkksd, day: 35 }])
+        const triggered = burdensPublic || !inCurrentApbd
+        expect(state.status).toBe(triggered ? 'mapped' : 'coordinated')
+        const outcome = (() => { try { decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(55) })); return [] } catch (e) { return (e as GuardViolation).violations.map((v) => v.code) } })()
+        expect(outcome.includes('DPRD_APPROVAL_REQUIRED')).toBe(triggered)
+        if (triggered) {
+          const approved = run([{ label: 'dprd', command: commands.dprd(), actor: actors.dprd, day: 40 }], undefined, { events: [], state }).state
+          expect(approved.status).toBe('coordinated')
+        }
+      }),
+    )
+  })
+
+  it('names planned actions the caller left unnamed, with ids from the context', () => {
+    const { actionId: _drop, ...unnamed } = commands.workPlan().actions[0]!
+    const [event] = decide(commands.workPlan({ actions: [unnamed] }), fold(eventsThrough('accepted')), context({ actor: actors.tkksd }))
+    expect(event!.type === 'WorkPlanAgreed' && event.data.actions[0]!.actionId).toBe('t-000001')
+  })
+
+  it('IdentifyCooperation without an id gets one from the context', () => {
+    const { agreementId: _drop, ...command } = commands.identify('KSDPK')
+    const [event] = decide(command, fold([]), context())
+    expect(event!.type === 'CooperationIdentified' && event.data.agreementId).toBe('t-000001')
+  })
+})
+
+describe('extension, termination, expiry', () => {
+  it('Extend sends a running agreement back through coordination, keeping the superseded term', () => {
+    const evaluated = fold(eventsThrough('evaluated'))
+    const { state } = run([{ label: 'extend', command: commands.extend(), actor: actors.tkksd, day: 200 }], undefined, { events: [], state: evaluated })
+    expect(state.status).toBe('mapped')
+    expect(state.previousTerms).toHaveLength(1)
+    expect(state.previousTerms[0]!.supersededAt).toBe(day(200).toISOString())
+    expect(state.term.number).toBe(2)
+    // Signing straight away is refused: the new term needs TKKSD, offer, acceptance and a plan again.
+    expect(refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(210) }))).code).toBe('GUARD_VIOLATION')
+    const again = run(
+      [
+        { label: 'assess', command: commands.assess(), actor: actors.tkksd, day: 210 },
+        { label: 'offer', command: commands.offer(), actor: actors.bupati, day: 211 },
+        { label: 'accept', command: commands.respond(partnersFor.KSDPK[0]!.partnerId), actor: actors.partner, day: 212 },
+        { label: 'plan', command: commands.workPlan({ actions: [{ ...commands.workPlan().actions[0]!, dueDate: '2022-10-30' }] }), actor: actors.tkksd, day: 213 },
+        { label: 'kb', command: commands.sign('SignKesepakatanBersama', REGION), actor: actors.bupati, day: 214 },
+        { label: 'kb', command: commands.sign('SignKesepakatanBersama', 'koperasi-nira'), actor: actors.partner, day: 214 },
+        { label: 'pks', command: commands.sign('SignPerjanjianKerjaSama', REGION), actor: actors.bupati, day: 215 },
+        { label: 'pks', command: commands.sign('SignPerjanjianKerjaSama', 'koperasi-nira'), actor: actors.partner, day: 215 },
+      ],
+      undefined,
+      { events: [], state },
+    )
+    expect(again.state.status).toBe('signed')
+  })
+
+  it('Terminate ends with reason terminated, or superseded when a successor is named; Expire ends as expired', () => {
+    const signed = fold(eventsThrough('signed'))
+    const terminated = run([{ label: 't', command: commands.terminate(), actor: actors.bupati, day: 100 }], undefined, { events: [], state: signed }).state
+    expect(terminated.status).toBe('ended')
+    expect(terminated.ended).toMatchObject({ reason: 'terminated', note: 'Mitra bubar' })
+    const superseded = run([{ label: 't', command: commands.terminate('kebumen-gula-2'), actor: actors.bupati, day: 100 }], undefined, { events: [], state: signed }).state
+    expect(superseded.ended).toMatchObject({ reason: 'superseded', supersededBy: 'kebumen-gula-2' })
+    const expired = run([{ label: 'e', command: commands.expire(), actor: actors.tkksd, day: 60 + 3 * 366 }], undefined, { events: [], state: signed }).state
+    expect(expired.ended?.reason).toBe('expired')
+    expect(refusal(() => decide(commands.start(), expired, context({ now: day(2000) }))).code).toBe('GUARD_VIOLATION')
+  })
+})
