@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseArgs, runCli } from '../src'
 
@@ -19,6 +22,23 @@ describe('kerjasama cli', () => {
     expect(text).toMatch(/kebumen-gula-merah: identified → mapped → coordinated → signed → implemented → evaluated/)
     expect(text).toMatch(/urusan-absolut: identified$/m)
     expect(text).toContain('utuh / intact')
+  })
+
+  it('demo on an SQLite file recreates it each run; verify then reads the same chain back', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'kerjasama-cli-'))
+    try {
+      const file = join(directory, 'demo.db')
+      expect((await run(['demo', '--file', file])).code).toBe(0)
+      const second = await run(['demo', '--store', 'sqlite', '--file', file])
+      expect(second.code).toBe(0)
+      const verified = await run(['verify', '--file', file])
+      expect(verified.code).toBe(0)
+      // Recreated, not appended to: one run's five agreements.
+      expect(verified.out.join('\n')).toContain('5 aliran/streams')
+      expect(verified.out.join('\n')).toContain('utuh / intact')
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
   })
 
   it('verify on an empty memory store reports an intact chain', async () => {

@@ -38,7 +38,7 @@ describe('bad input at execute', () => {
       }),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 
   it('arbitrary values, including ones JSON cannot hold, as a command yield only coded errors', async () => {
     const { store, service } = freshService()
@@ -49,7 +49,7 @@ describe('bad input at execute', () => {
       }),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 
   it('commands of a known type with arbitrary fields yield only coded errors and append nothing', async () => {
     const { store, service } = freshService()
@@ -67,7 +67,7 @@ describe('bad input at execute', () => {
       }),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000)
 
   it('arbitrary execute options yield a coded ValidationError before anything is decided', async () => {
     const { store, service } = freshService()
@@ -79,5 +79,5 @@ describe('bad input at execute', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 })

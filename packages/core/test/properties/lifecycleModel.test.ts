@@ -226,9 +226,9 @@ describe('agreement lifecycle, model-based', () => {
         }
         await fc.asyncModelRun(() => ({ model, real: { service, store, clock } }), sequence)
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     )
     expect([...reached]).toEqual(expect.arrayContaining(['identified', 'mapped', 'coordinated', 'signed', 'implemented', 'evaluated']))
     expect(refusals).toBeGreaterThan(0)
-  })
+  }, 120_000)
 })
