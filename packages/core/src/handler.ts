@@ -65,7 +65,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
           expectedVersion: loaded.version === 0 ? 'none' : loaded.version,
           ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
         })
-        return resultOf(await readAppended(appended), appended.duplicate)
+        return resultOf(await readAppended(appended, loaded.version), appended.duplicate)
       } catch (error) {
         // Another writer moved the stream between our read and our append:
         // re-deciding on the fresh state keeps every guard honest.
@@ -89,9 +89,12 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
     }
   }
 
-  async function readAppended(appended: AppendResult): Promise<StoredEvent[]> {
+  async function readAppended(appended: AppendResult, versionBefore: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = []
-    for await (const event of store.readStream(appended.streamId)) {
+    // A fresh append sits right after the version we loaded; a duplicate may
+    // be anywhere (even another stream), so it is found by its positions.
+    const range = appended.duplicate ? {} : { fromVersion: versionBefore + 1, toVersion: appended.nextExpectedVersion }
+    for await (const event of store.readStream(appended.streamId, range)) {
       if (event.position >= appended.firstPosition && event.position <= appended.lastPosition) events.push(event)
     }
     return events
