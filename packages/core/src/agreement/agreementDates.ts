@@ -1,5 +1,6 @@
 import { addYears, differenceInCalendarDays } from 'date-fns'
 import type { Duration } from './commands'
+import type { DecideContext } from './context'
 import type { AgreementState } from './state'
 
 /**
@@ -32,4 +33,11 @@ export function termEndsAt(state: AgreementState): Date | undefined {
   const whole = Math.floor(plan.duration.years)
   const rest = plan.duration.years - whole
   return new Date(addYears(new Date(signedAt), whole).getTime() + Math.round(rest * 365.25) * 86_400_000)
+}
+
+/** True when the policy sets a reply deadline and it has passed for the current offer. */
+export function offerLapsed(state: AgreementState, ctx: DecideContext): boolean {
+  const days = ctx.policy.offerReplyWithinDays
+  const offer = state.term.offer
+  return days !== undefined && offer !== undefined && utcDay(ctx.now) > utcDay(offer.at) + days
 }

@@ -94,9 +94,7 @@ function eventFor(command: AgreementCommand, state: AgreementState, ctx: DecideC
     case 'StartAction':
       return { type: 'ActionStarted', schemaVersion: 1, data: { actionId: command.actionId, at } }
     case 'CompleteAction': {
-      // The evidence guard has run; a disabled guard still may not produce an event its schema rejects.
-      const evidence = command.evidence ?? { kind: 'document' as const, reference: 'tanpa bukti / no evidence (guard disabled)' }
-      return { type: 'ActionCompleted', schemaVersion: 1, data: { actionId: command.actionId, evidence, ...optional('outputAchieved', command.outputAchieved), at } }
+      return { type: 'ActionCompleted', schemaVersion: 1, data: { actionId: command.actionId, ...optional('evidence', command.evidence), ...optional('outputAchieved', command.outputAchieved), at } }
     }
     case 'RecordMonev':
       return { type: 'MonevRecorded', schemaVersion: 1, data: { score: command.score, findings: command.findings, recommendation: command.recommendation, at } }

@@ -69,7 +69,8 @@ export const perjanjianKerjaSamaSigned = event('PerjanjianKerjaSamaSigned', sign
 export const notaKesepakatanSigned = event('NotaKesepakatanSigned', signatureData)
 
 export const actionStarted = event('ActionStarted', { actionId: id, at: instant })
-export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceSchema, outputAchieved: shortText.optional(), at: instant })
+/** evidence is absent only when a region disabled IMPLEMENTED_WITHOUT_EVIDENCE; such an action never makes the agreement "implemented". */
+export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceSchema.optional(), outputAchieved: shortText.optional(), at: instant })
 export const monevRecorded = event('MonevRecorded', {
   score: z.number().int().min(0).max(100),
   findings: text,

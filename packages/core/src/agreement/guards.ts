@@ -30,6 +30,7 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   mapping.planningDocumentRequired,
   coordination.offerBeforeFeasibility,
   coordination.offerNotSent,
+  coordination.offerReplyLate,
   coordination.unknownParty,
   coordination.partnerNotAccepted,
   coordination.workPlanWithoutAction,

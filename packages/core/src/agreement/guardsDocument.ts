@@ -42,6 +42,7 @@ export function renderDomainRulesMarkdown(guards: readonly Guard[] = builtInGuar
     '| `firstActionWithinDays` | 90 | signing needs a work-plan action due within this many days |',
     '| `monevMaxGapMonths` | 6 | longer without monev puts a signed agreement on the ceremonial-risk watchlist (read models) |',
     '| `monevScores` | 100, 75, 50, 0 | the evaluation rubric |',
+    '| `offerReplyWithinDays` | off | days a partner has to answer the offer; no national day-count exists, so no deadline unless a region sets one |',
     '| `isBordering` | none | `(a, b) => boolean` over region codes; required for KSDD-wajib (no adjacency data is bundled) |',
     '| `disabledGuards` | [] | built-in codes switched off, recorded in event metadata |',
     '| `extraGuards` | [] | a region’s own rules, same shape as the table above |',

@@ -16,6 +16,12 @@ export type AgreementPolicy = {
   firstActionWithinDays: number
   /** Longer without monev puts a signed agreement on the ceremonial-risk watchlist (projections read it). */
   monevMaxGapMonths: number
+  /**
+   * Days a partner has to answer the offer; undefined (the default) means no
+   * deadline, since no national day-count was found. When set, a late answer
+   * is refused and the kepala daerah may send the offer again.
+   */
+  offerReplyWithinDays?: number
   /** The evaluation rubric's allowed scores. */
   monevScores: readonly number[]
   /** Whether two regions border each other; no adjacency data is bundled. Needed for KSDD-wajib. */
@@ -50,6 +56,7 @@ const policySchema = z.object({
   firstActionWithinDays: z.number().int().positive().max(3650).optional(),
   monevMaxGapMonths: z.number().int().positive().max(120).optional(),
   monevScores: z.array(z.number().int().min(0).max(100)).min(1).optional(),
+  offerReplyWithinDays: z.number().int().positive().max(3650).optional(),
   isBordering: z.custom<(a: string, b: string) => boolean>((value) => typeof value === 'function', { message: 'isBordering must be a function' }).optional(),
   disabledGuards: z.array(z.string()).optional(),
   extraGuards: z.array(guardShape).optional(),
@@ -83,6 +90,7 @@ export function resolvePolicy(partial: Partial<AgreementPolicy>, knownCodes: rea
     monevMaxGapMonths: input.monevMaxGapMonths ?? defaultPolicy.monevMaxGapMonths,
     monevScores: Object.freeze([...(input.monevScores ?? defaultPolicy.monevScores)]),
     ...(input.isBordering === undefined ? {} : { isBordering: input.isBordering }),
+    ...(input.offerReplyWithinDays === undefined ? {} : { offerReplyWithinDays: input.offerReplyWithinDays }),
     disabledGuards: Object.freeze(disabledGuards),
     extraGuards: Object.freeze([...extraGuards]),
   })

@@ -13,6 +13,7 @@ export type ActionProgress = PlannedAction & {
   startedAt?: string
   completedAt?: string
   evidence?: Evidence
+  outputAchieved?: string
 }
 
 export type WorkPlan = {
@@ -173,14 +174,19 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
     }
     case 'ActionStarted': {
       const action = term.workPlan?.actions.find((candidate) => candidate.actionId === event.data.actionId)
-      if (action !== undefined && action.status === 'planned') Object.assign(action, { status: 'started', startedAt: event.data.at })
+      if (action !== undefined && action.status === 'planned') {
+        action.status = 'started'
+        action.startedAt = event.data.at
+      }
       return
     }
     case 'ActionCompleted': {
       const action = term.workPlan?.actions.find((candidate) => candidate.actionId === event.data.actionId)
       if (action !== undefined) {
-        Object.assign(action, { status: 'completed', completedAt: event.data.at, evidence: event.data.evidence })
-        if (event.data.outputAchieved !== undefined) Object.assign(action, { outputAchieved: event.data.outputAchieved })
+        action.status = 'completed'
+        action.completedAt = event.data.at
+        if (event.data.evidence !== undefined) action.evidence = event.data.evidence
+        if (event.data.outputAchieved !== undefined) action.outputAchieved = event.data.outputAchieved
       }
       return
     }

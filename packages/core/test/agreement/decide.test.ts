@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../../src/errors'
-import { commandRoles, commandTypes, decide, defineGuard, fold, roles } from '../../src/agreement'
+import { commandRoles, commandTypes, decide, defineGuard, evolve, fold, roles } from '../../src/agreement'
 import { REGION, actors, commands, context, day, eventsThrough, goodPath, partnersFor, run } from './scenario'
 
 function refusal(run: () => unknown): KerjasamaError {
@@ -60,6 +60,8 @@ describe('decide', () => {
     expect(refusal(() => decide(noEvidence, state, context({ now: day(85) }))).code).toBe('GUARD_VIOLATION')
     const [event] = decide(noEvidence, state, context({ now: day(85), policy: { disabledGuards: ['IMPLEMENTED_WITHOUT_EVIDENCE'] } }))
     expect(event!.type).toBe('ActionCompleted')
+    // Even then, an action without evidence never makes the agreement "implemented".
+    expect(evolve(state, event!).status).toBe('signed')
   })
 
   it('a region’s own guard refuses alongside the built-in ones; one that throws refuses with GUARD_FAILED', () => {
@@ -106,6 +108,22 @@ describe('decide', () => {
     const { agreementId: _drop, ...command } = commands.identify('KSDPK')
     const [event] = decide(command, fold([]), context())
     expect(event!.type === 'CooperationIdentified' && event.data.agreementId).toBe('t-000001')
+  })
+})
+
+describe('offer reply deadline (policy, off by default)', () => {
+  it('without a deadline a late reply is accepted and the offer cannot be sent twice', () => {
+    const offered = fold(eventsThrough('offered'))
+    expect(decide(commands.respond('koperasi-nira'), offered, context({ actor: actors.partner, now: day(500) }))).toHaveLength(1)
+    expect(refusal(() => decide(commands.offer(), offered, context({ actor: actors.bupati, now: day(500) }))).code).toBe('GUARD_VIOLATION')
+  })
+
+  it('with a deadline, a lapsed offer may be sent again and then answered', () => {
+    const policy = { offerReplyWithinDays: 30 }
+    const offered = fold(eventsThrough('offered'))
+    const resent = run([{ label: 'again', command: commands.offer(), actor: actors.bupati, day: 60 }], policy, { events: [], state: offered }).state
+    expect(resent.term.offer?.at).toBe(day(60).toISOString())
+    expect(decide(commands.respond('koperasi-nira'), resent, context({ actor: actors.partner, now: day(70), policy }))).toHaveLength(1)
   })
 })
 

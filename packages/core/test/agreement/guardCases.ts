@@ -87,6 +87,10 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: eventsThrough('assessed'), command: commands.respond(pihakKetiga.partnerId) },
     passes: { given: eventsThrough('offered'), command: commands.respond(pihakKetiga.partnerId) },
   },
+  OFFER_REPLY_LATE: {
+    refuses: { given: eventsThrough('offered'), command: commands.respond(pihakKetiga.partnerId), now: day(21 + 31), policy: { offerReplyWithinDays: 30 } },
+    passes: { given: eventsThrough('offered'), command: commands.respond(pihakKetiga.partnerId), now: day(21 + 30), policy: { offerReplyWithinDays: 30 } },
+  },
   UNKNOWN_PARTY: {
     refuses: { given: eventsThrough('offered'), command: commands.respond('somebody-else') },
     passes: { given: eventsThrough('offered'), command: commands.respond(pihakKetiga.partnerId) },

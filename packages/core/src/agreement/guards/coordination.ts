@@ -1,4 +1,4 @@
-import { durationYears, periodIsOrdered } from '../agreementDates'
+import { durationYears, offerLapsed, periodIsOrdered } from '../agreementDates'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
 import { dprdApprovalTriggered, partiesOf, partnersNotAccepted } from '../state'
 
@@ -24,6 +24,18 @@ export const offerNotSent = defineGuard({
     en: 'A partner’s response can only be recorded after the offer was sent',
   },
   basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penawaran` },
+})
+
+export const offerReplyLate = defineGuard({
+  code: 'OFFER_REPLY_LATE',
+  when: ['RecordOfferResponse'],
+  check: (state, _command, ctx) => !offerLapsed(state, ctx) || { offeredAt: state.term.offer?.at, withinDays: ctx.policy.offerReplyWithinDays },
+  message: {
+    id: 'Batas waktu jawaban atas penawaran sudah lewat; kepala daerah dapat mengirim penawaran ulang',
+    en: 'The deadline for answering the offer has passed; the kepala daerah may send the offer again',
+  },
+  basis: { kind: 'policy', source: 'Kebijakan daerah (tidak ada batas waktu nasional; nonaktif secara bawaan)' },
+  configurableBy: 'policy.offerReplyWithinDays',
 })
 
 export const unknownParty = defineGuard({

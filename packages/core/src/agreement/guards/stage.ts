@@ -1,4 +1,6 @@
+import { offerLapsed } from '../agreementDates'
 import type { AgreementCommand, CommandType } from '../commands'
+import type { DecideContext } from '../context'
 import { commandTypes } from '../commands'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
 import type { AgreementState, AgreementStatus } from '../state'
@@ -13,12 +15,13 @@ const running = after('signed', 'implemented', 'evaluated')
  * missing facts (a partner not accepted, a DPRD decision missing) have their
  * own guards so the officer learns what to do next.
  */
-const allowed: Record<CommandType, (state: AgreementState, command: AgreementCommand) => boolean> = {
+const allowed: Record<CommandType, (state: AgreementState, command: AgreementCommand, ctx: DecideContext) => boolean> = {
   IdentifyCooperation: (state) => state.status === 'none',
   MapAffairs: (state) => state.status === 'identified',
   // Re-assessment is allowed (a tidak-layak verdict may be revisited) until the offer goes out.
   AssessFeasibility: (state) => state.status === 'mapped' && state.term.offer === undefined,
-  SendOffer: (state) => state.status === 'mapped' && state.term.offer === undefined,
+  // A lapsed offer (policy.offerReplyWithinDays) may be sent again.
+  SendOffer: (state, _command, ctx) => state.status === 'mapped' && state.term.workPlan === undefined && (state.term.offer === undefined || offerLapsed(state, ctx)),
   RecordOfferResponse: (state) => state.status === 'mapped' && state.term.workPlan === undefined,
   // The plan may be revised until the first signature; after that only Amend changes it.
   AgreeWorkPlan: (state) => coordinating.includes(state.status) && !anySignature(state),
@@ -43,7 +46,7 @@ function anySignature(state: AgreementState): boolean {
 export const wrongStage = defineGuard({
   code: 'WRONG_STAGE',
   when: commandTypes,
-  check: (state, command) => allowed[command.type](state, command) || { status: state.status },
+  check: (state, command, ctx) => allowed[command.type](state, command, ctx) || { status: state.status },
   message: {
     id: 'Langkah ini tidak sesuai dengan tahap kerja sama saat ini',
     en: 'This step does not fit the agreement’s current stage',
