@@ -31,6 +31,10 @@ Options / Opsi:
   --store memory|sqlite|postgres   default: sqlite
   --file <path>                    SQLite file (default ${DEFAULT_DEMO_FILE})
   --schema <name>                  PostgreSQL schema (default ${DEFAULT_PG_SCHEMA}); connection from DATABASE_URL or PG* variables
+
+The SQLite demo file is recreated on every run. On PostgreSQL the demo never
+deletes anything: each run adds its five agreements (with fresh ids) to the schema.
+(Berkas SQLite demo dibuat ulang setiap kali; di PostgreSQL demo tidak menghapus apa pun.)
 `
 
 export function parseArgs(argv: readonly string[]): CliArgs {

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
 import { parseArgs, runCli } from '../src'
+
+// Without a reachable server this prints one line saying why the PostgreSQL
+// demo is not run (and fails instead when CI is set).
+const postgres = await postgresAvailability()
 
 async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = []
@@ -38,6 +43,18 @@ describe('kerjasama cli', () => {
       expect(verified.out.join('\n')).toContain('utuh / intact')
     } finally {
       rmSync(directory, { recursive: true, force: true })
+    }
+  })
+
+  it.runIf(postgres.available)('demo on PostgreSQL runs the same scenario and verifies its chain', async () => {
+    const test = createTestSchema({ poolSize: 1 })
+    try {
+      const { code, out } = await run(['demo', '--store', 'postgres', '--schema', test.schema])
+      expect(code).toBe(0)
+      expect(out.join('\n')).toContain('ABSOLUTE_AFFAIR')
+      expect(out.join('\n')).toContain('utuh / intact')
+    } finally {
+      await test.cleanup()
     }
   })
 
