@@ -47,6 +47,17 @@ export function renderDomainRulesMarkdown(guards: readonly Guard[] = builtInGuar
     '| `disabledGuards` | [] | built-in codes switched off, recorded in event metadata |',
     '| `extraGuards` | [] | a region’s own rules, same shape as the table above |',
     '',
+    '## Reference data',
+    '',
+    '- **Urusan** (`findUrusan`, `isAbsoluteAffair`): the 32 urusan of UU 23/2014 with their planning codes (1.01–1.06 wajib',
+    '  pelayanan dasar, 2.07–2.24 wajib non-pelayanan dasar, 3.25–3.32 pilihan); the supporting units 4.01, 4.02, 5.01–5.05 and',
+    '  6.01, which are not urusan but may be mapped (the DPRD secretariat cooperating with universities maps to 4.02); and the',
+    '  six absolute affairs, named by key (`pertahanan`), name or pseudo-code 0.01–0.06, which can never be mapped.',
+    '- **Regions** (`findRegion`, `describeRegion`, `regionsOf`): Provinsi Jawa Tengah (33) and its 29 kabupaten and 6 kota',
+    '  are bundled with names. Any other code of the form NN (province) or NN.NN is accepted as a valid region of unknown',
+    '  name; its level follows the national numbering (NN.01–NN.69 kabupaten, NN.71–NN.99 kota; NN.00 and NN.70 are refused).',
+    '  No adjacency data is bundled: kerja sama wajib needs `policy.isBordering`.',
+    '',
   ]
   return lines.join('\n')
 }

@@ -51,7 +51,7 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: [], command: commands.identify('KSDPK', { partners: [pihakKetiga, pihakKetiga] }) },
     passes: { given: [], command: commands.identify('KSDPK', { partners: [pihakKetiga, { ...pihakKetiga, partnerId: 'bumdes' }] }) },
   },
-  KSDD_WAJIB_BORDERING_UNKNOWN: {
+  KSDD_WAJIB_NO_BORDERING_PREDICATE: {
     refuses: { given: [], command: commands.identify('KSDD-wajib'), policy: {} },
     passes: { given: [], command: commands.identify('KSDD-wajib'), policy: bordering },
   },

@@ -100,7 +100,7 @@ function wajibPartnerRegions(command: Identify): Region[] {
 }
 
 export const borderingPredicateMissing = defineGuard({
-  code: 'KSDD_WAJIB_BORDERING_UNKNOWN',
+  code: 'KSDD_WAJIB_NO_BORDERING_PREDICATE',
   when: ['IdentifyCooperation'],
   check: (_state, command, ctx) => command.kind !== 'KSDD-wajib' || ctx.policy.isBordering !== undefined,
   message: {
