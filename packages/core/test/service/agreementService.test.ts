@@ -115,6 +115,18 @@ describe('createAgreementService', () => {
     expect(result.version).toBe(versionBefore + 2)
   })
 
+  it('many officers acting at once on one agreement: every command lands, versions stay gap-free', async () => {
+    const partners = Array.from({ length: 6 }, (_, index) => ({ partnerId: `p${index}`, name: `Mitra ${index}`, kind: 'pihak-ketiga' as const }))
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'busy', start: START, partners })
+    const { service, clock } = setup({ maxRetries: 10 })
+    await runUntil(service, clock, steps, 'accept-p0')
+    const accepts = steps.filter((step) => step.label.startsWith('accept-'))
+    await Promise.all(accepts.map((step) => service.execute(step.command, { actor: step.actor })))
+    const history = await service.history('busy')
+    expect(history.map((event) => event.version)).toEqual(history.map((_, index) => index + 1))
+    expect(history.filter((event) => event.type === 'OfferResponseRecorded')).toHaveLength(partners.length)
+  })
+
   it('gives up after maxRetries and rethrows the coded ConcurrencyError', async () => {
     const conflicting = alwaysConflictingStore(openMemoryStore())
     const { service } = setup({ store: conflicting, maxRetries: 2 })
