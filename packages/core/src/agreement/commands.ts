@@ -131,7 +131,7 @@ const startAction = z.object({ type: z.literal('StartAction'), agreementId: id, 
 
 export const evidenceSchema = z.union([
   z.object({ kind: z.literal('document'), reference: shortText }),
-  z.object({ kind: z.literal('url'), url: z.url().max(2000) }),
+  z.object({ kind: z.literal('url'), url: z.url({ protocol: /^https?$/ }).max(2000) }),
   z.object({ kind: z.literal('file'), sha256: z.string().regex(/^[0-9a-f]{64}$/), name: shortText.optional() }),
 ])
 

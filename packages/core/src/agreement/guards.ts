@@ -43,6 +43,7 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   signing.alreadySigned,
   signing.kbSignerNotKepalaDaerah,
   signing.pksKuasaWithoutSuratKuasa,
+  signing.signerCapacityMismatch,
   signing.signerNotOfParty,
   signing.noActionDueSoon,
   partyNotSigned,

@@ -1,7 +1,7 @@
 import { evolve, initialState } from '../../src/agreement'
 import type { AgreementEvent, AgreementPolicy } from '../../src/agreement'
 import type { Actor } from '../../src/store'
-import { REGION, actors, commands, day, eventsThrough, goodPath, isoDay, kebumenBorders, partnersFor, pemegangKuasa, run } from './scenario'
+import { REGION, actors, commands, day, eventsThrough, goodPath, isoDay, kebumenBorders, kepalaDaerah, partnersFor, pemegangKuasa, run } from './scenario'
 
 /**
  * For every built-in guard: a case it refuses and the nearest case it lets
@@ -138,6 +138,10 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
   PKS_KUASA_WITHOUT_SURAT_KUASA: {
     refuses: { given: eventsThrough('kb-signed'), command: commands.sign('SignPerjanjianKerjaSama', REGION, { ...pemegangKuasa, suratKuasaRef: undefined }), actor: actors.kuasa, now: day(60) },
     passes: { given: eventsThrough('kb-signed'), command: commands.sign('SignPerjanjianKerjaSama', REGION, pemegangKuasa), actor: actors.kuasa, now: day(60) },
+  },
+  SIGNER_CAPACITY_MISMATCH: {
+    refuses: { given: eventsThrough('kb-signed'), command: commands.sign('SignPerjanjianKerjaSama', pihakKetiga.partnerId, kepalaDaerah), actor: actors.partner, now: day(60) },
+    passes: { given: eventsThrough('kb-signed'), command: commands.sign('SignPerjanjianKerjaSama', pihakKetiga.partnerId, { ...pemegangKuasa, name: 'Manajer Koperasi' }), actor: actors.partner, now: day(60) },
   },
   SIGNER_NOT_OF_PARTY: {
     refuses: { given: eventsThrough('coordinated'), command: signKb(REGION), actor: actors.partner, now: day(55) },

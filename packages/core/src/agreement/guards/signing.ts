@@ -79,6 +79,21 @@ export const pksKuasaWithoutSuratKuasa = defineGuard({
   basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan PKS oleh kepala daerah atau pejabat yang diberi kuasa` },
 })
 
+export const signerCapacityMismatch = defineGuard({
+  code: 'SIGNER_CAPACITY_MISMATCH',
+  when: signing,
+  check: (state, command) => {
+    const capacity = command.signer.capacity
+    const ok = isDaerahParty(state, command.partyId) ? capacity !== 'pimpinan-mitra' : capacity !== 'kepala-daerah'
+    return state.status === 'none' || ok || { party: command.partyId, capacity }
+  },
+  message: {
+    id: 'Daerah menandatangani melalui kepala daerah atau pemegang kuasanya; pihak lain melalui pimpinannya atau pemegang kuasanya',
+    en: 'A region signs through its kepala daerah or a kuasa holder; any other party through its head or a kuasa holder',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan oleh para pihak` },
+})
+
 export const signerNotOfParty = defineGuard({
   code: 'SIGNER_NOT_OF_PARTY',
   when: signing,
