@@ -1,5 +1,6 @@
 import { GuardViolation, isKerjasamaError } from '@kerjasama/core'
 import type { Actor, AgreementService } from '@kerjasama/core'
+import { stepName } from './stepNames'
 
 export type Refusal = {
   agreement: string
@@ -41,12 +42,12 @@ export class Narrator {
     const state = await this.service.load(result.agreementId)
     const agreement: AgreementPath = { key, title, agreementId: result.agreementId, path: [state.status] }
     this.report.agreements.push(agreement)
-    this.log(`   ✓ ${typeOf(command)} → ${state.status}`)
+    this.log(`   ✓ ${stepName(typeOf(command))} → ${state.status}`)
     return new AgreementStory(this, agreement)
   }
 
   /** Executes one step; returns false (and records why) when the library refuses it. */
-  async step(agreement: AgreementPath, label: string, command: Record<string, unknown>, actor: Actor): Promise<boolean> {
+  async step(agreement: AgreementPath, label: string | undefined, command: Record<string, unknown>, actor: Actor): Promise<boolean> {
     const commandType = typeOf(command)
     try {
       await this.service.execute({ ...command, agreementId: agreement.agreementId }, { actor, correlationId: `seed-${agreement.key}` })
@@ -55,13 +56,13 @@ export class Narrator {
       const violations = error instanceof GuardViolation ? error.violations : []
       this.report.refusals.push({
         agreement: agreement.key,
-        step: label,
+        step: label ?? stepName(commandType),
         commandType,
         code: error.code,
         violations: violations.map((violation) => violation.code),
         message: error.localized,
       })
-      this.log(`   ✗ ${label} (${commandType}) DITOLAK / REFUSED [${error.code}]`)
+      this.log(`   ✗ ${describeStep(command, label)}: DITOLAK / REFUSED [${error.code}]`)
       if (violations.length === 0) {
         this.log(`       id: ${error.localized.id}`)
         this.log(`       en: ${error.localized.en}`)
@@ -75,7 +76,7 @@ export class Narrator {
     }
     const state = await this.service.load(agreement.agreementId)
     if (agreement.path.at(-1) !== state.status) agreement.path.push(state.status)
-    this.log(`   ✓ ${label} (${commandType}) → ${state.status}`)
+    this.log(`   ✓ ${describeStep(command, label)} → ${state.status}`)
     return true
   }
 
@@ -94,13 +95,19 @@ export class AgreementStory {
     return this.agreement.agreementId
   }
 
-  step(label: string, command: Record<string, unknown>, actor: Actor): Promise<boolean> {
+  step(label: string | undefined, command: Record<string, unknown>, actor: Actor): Promise<boolean> {
     return this.narrator.step(this.agreement, label, command, actor)
   }
 
   end(): void {
     this.narrator.summarize(this.agreement)
   }
+}
+
+/** The step's name, the party it concerns, and the scenario's own note when it has one. */
+function describeStep(command: Record<string, unknown>, note: string | undefined): string {
+  const party = typeof command.partyId === 'string' ? command.partyId : typeof command.partnerId === 'string' ? command.partnerId : undefined
+  return `${stepName(typeOf(command))}${party === undefined ? '' : ` [${party}]`}${note === undefined ? '' : ` — ${note}`}`
 }
 
 function typeOf(command: Record<string, unknown>): string {
