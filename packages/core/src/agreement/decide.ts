@@ -3,6 +3,7 @@ import type { Violation } from '../errors'
 import { agreementCommandSchema } from './commands'
 import type { AgreementCommand, CommandOf, PlannedActionInput } from './commands'
 import type { DecideContext } from './context'
+import { GuardFailed } from './guardFailed'
 import type { AgreementEvent, PlannedAction } from './events'
 import { builtInGuards } from './guards'
 import type { Guard } from './guards'
@@ -53,12 +54,7 @@ function runCheck(guard: Guard, command: AgreementCommand, state: AgreementState
     if (error instanceof KerjasamaError) throw error
     // A region's own guard is caller code; if it breaks, the command is
     // refused with a coded error rather than let through unchecked.
-    throw new KerjasamaError(
-      'GUARD_FAILED',
-      { id: `Aturan ${guard.code} gagal dijalankan`, en: `Rule ${guard.code} failed to run` },
-      { code: guard.code },
-      { cause: error },
-    )
+    throw new GuardFailed(guard.code, error)
   }
 }
 

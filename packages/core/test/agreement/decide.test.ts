@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../../src/errors'
-import { commandRoles, commandTypes, decide, defineGuard, evolve, fold, roles } from '../../src/agreement'
+import { GuardFailed, commandRoles, commandTypes, decide, defineGuard, evolve, fold, roles } from '../../src/agreement'
 import { REGION, actors, commands, context, day, eventsThrough, goodPath, partnersFor, run } from './scenario'
 
 function refusal(run: () => unknown): KerjasamaError {
@@ -77,7 +77,10 @@ describe('decide', () => {
     const error = refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: sunday, policy: { extraGuards: [noWeekendSigning] } })))
     expect((error as GuardViolation).violations.map((v) => v.code)).toEqual(['JATENG_NO_WEEKEND_SIGNING'])
     const broken = defineGuard({ ...noWeekendSigning, code: 'BROKEN', check: () => { throw new TypeError('bug') } })
-    expect(refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(55), policy: { extraGuards: [broken] } }))).code).toBe('GUARD_FAILED')
+    const failed = refusal(() => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(55), policy: { extraGuards: [broken] } })))
+    expect(failed).toBeInstanceOf(GuardFailed)
+    expect(failed.code).toBe('GUARD_FAILED')
+    expect(failed.localized.en).not.toContain('bug')
   })
 
   it('DPRD approval is required exactly when the plan burdens the public or is not in the current APBD', () => {
