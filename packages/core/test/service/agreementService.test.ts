@@ -70,7 +70,11 @@ describe('createAgreementService', () => {
     await runUntil(service, clock, steps, '(none)')
     const history = await service.history('setwan')
     const causations = new Set(history.map((event) => event.metadata.causationId))
-    expect(causations.size).toBeLessThanOrEqual(history.length)
+    expect(causations.size).toBe(steps.length)
+    for (const cause of causations) {
+      const events = history.filter((event) => event.metadata.causationId === cause)
+      expect(new Set(events.map((event) => event.metadata.recordedAt)).size).toBe(1)
+    }
     for (const event of history) expect(event.metadata.correlationId).toBe(event.metadata.causationId)
   })
 
