@@ -27,6 +27,10 @@ const ready = postgres.available
         await store.append('agreement-long', Array.from({ length: 1000 }, (_, i) => sample(start + i)), { expectedVersion: 'any' })
       }
       for (let i = 0; i < 50; i += 1) await store.append(`agreement-${i}`, [sample(i), sample(i)], { expectedVersion: 'none' })
+      // The raw-driver baseline: the same rows in a plain table, no functions, no row-level security.
+      await schema.pool.query(`create table "${schema.schema}".raw_events as select position, tenant, stream_id, version, event_id, type, schema_version, data, metadata, hash from "${schema.schema}".events`)
+      await schema.pool.query(`alter table "${schema.schema}".raw_events add primary key (position)`)
+      await schema.pool.query(`create unique index on "${schema.schema}".raw_events (tenant, stream_id, version)`)
       return { schema, store }
     })()
   : undefined
@@ -79,6 +83,47 @@ describe.skipIf(setup === undefined)('PostgreSQL store', () => {
       for await (const _ of store().readAll({ batchSize: 1000 })) {
         count += 1
         if (count === 10_000) break
+      }
+    },
+    { time: 1500, iterations: 3 },
+  )
+
+  const raw = async (sql: string, values: unknown[]): Promise<Array<Record<string, string>>> => {
+    const { schema } = setup as NonNullable<typeof setup>
+    return (await schema.pool.query(sql.replaceAll('$schema', `"${schema.schema}"`), values)).rows
+  }
+
+  bench(
+    'raw driver baseline: rehydrate the same 10,000 rows (plain SELECT, JSON.parse)',
+    async () => {
+      let from = 0
+      for (;;) {
+        const rows = await raw(
+          'select position, version, event_id, type, data::text as data, metadata::text as metadata, hash from $schema.raw_events where tenant = $1 and stream_id = $2 and version > $3 order by version limit 1000',
+          ['33.05', 'agreement-long', from],
+        )
+        for (const row of rows) {
+          JSON.parse(row.data as string)
+          JSON.parse(row.metadata as string)
+        }
+        if (rows.length < 1000) break
+        from += 1000
+      }
+    },
+    { time: 1500, iterations: 3 },
+  )
+
+  bench(
+    'raw driver baseline: catch-up read of the same 10,000 rows',
+    async () => {
+      let from = 0n
+      for (let read = 0; read < 10_000; read += 1000) {
+        const rows = await raw('select position, tenant, stream_id, version, event_id, type, data::text as data, metadata::text as metadata, hash from $schema.raw_events where position > $1 order by position limit 1000', [String(from)])
+        for (const row of rows) {
+          JSON.parse(row.data as string)
+          JSON.parse(row.metadata as string)
+        }
+        from = BigInt((rows.at(-1) as Record<string, string>).position as string)
       }
     },
     { time: 1500, iterations: 3 },

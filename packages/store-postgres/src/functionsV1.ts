@@ -103,10 +103,15 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
      #variable_conflict use_column
      begin
        perform ${q('enter_scope')}(null, p_read_tenants);
-       return query select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
+       -- EXECUTE plans each call with the actual values, and the walk in index
+       -- order is forced: on a table whose statistics lag (a bulk load,
+       -- autovacuum not yet run) the planner otherwise reads the whole range
+       -- through a bitmap and sorts it, for every batch.
+       perform set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true);
+       return query execute 'select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
          from ${events} e
-         where e.tenant = p_tenant and e.stream_id = p_stream_id and e.version between p_from_version and p_to_version
-         order by e.version limit p_limit;
+         where e.tenant = $1 and e.stream_id = $2 and e.version between $3 and $4
+         order by e.version limit $5' using p_tenant, p_stream_id, p_from_version, p_to_version, p_limit;
      end $fn$`,
 
     `create function ${q('read_all')}(p_read_tenants text, p_from_position bigint, p_to_position bigint, p_limit integer)
@@ -115,10 +120,12 @@ export function functionsV1({ appRole, channel, q }: SchemaNames): string[] {
      #variable_conflict use_column
      begin
        perform ${q('enter_scope')}(null, p_read_tenants);
-       return query select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
+       -- See read_stream: index order, planned with the actual values.
+       perform set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true);
+       return query execute 'select e.position, e.tenant, e.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data::text, e.metadata::text, e.hash
          from ${events} e
-         where e.position between p_from_position and p_to_position
-         order by e.position limit p_limit;
+         where e.position between $1 and $2
+         order by e.position limit $3' using p_from_position, p_to_position, p_limit;
      end $fn$`,
 
     `create function ${q('read_chains')}(p_read_tenants text, p_stream_id text, p_after_tenant text, p_after_stream text, p_after_version integer, p_limit integer)

@@ -140,20 +140,19 @@ export function createPostgresEventStore(pool: Pool, names: SchemaNames, setting
       assertOpen()
       const { fromPosition, batchSize } = checkReadAllOptions(options)
       let next = fromPosition < 1n ? 1n : fromPosition
-      let horizon = 0n
-      for (;;) {
+      // One settled horizon per call (readHorizon.ts): the iteration ends at
+      // the log's settled end as of the call, even while writers keep adding,
+      // and a tailing caller's next call carries on from there.
+      let settled
+      try {
+        settled = await settleHorizon(pool, names, settleTimeoutMs)
+      } catch (error) {
+        throw mapPgError(error, 'readAll')
+      }
+      if (!settled.settled) return
+      const horizon = settled.position
+      while (next <= horizon) {
         assertOpen()
-        if (next > horizon) {
-          // See readHorizon.ts: nothing above a settled horizon is delivered.
-          let settled
-          try {
-            settled = await settleHorizon(pool, names, settleTimeoutMs)
-          } catch (error) {
-            throw mapPgError(error, 'readAll')
-          }
-          if (!settled.settled || settled.position < next) return
-          horizon = settled.position
-        }
         const rows = await query<EventRow>('readAll', `select ${EVENT_COLUMNS} from ${names.q('read_all')}($1, $2, $3, $4)`, [
           readTenants,
           String(next),
