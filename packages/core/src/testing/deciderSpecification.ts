@@ -43,7 +43,7 @@ export class DeciderSpecification<Command, Event, State, Context> {
         } catch (error) {
           outcome = { kind: 'threw', error }
         }
-        return new Then(outcome, state, this.decider.evolve)
+        return new Then(outcome, state, (current, event) => this.decider.evolve(current, event))
       },
     }
   }
