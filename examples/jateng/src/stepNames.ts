@@ -1,11 +1,14 @@
+import type { CommandType } from '@kerjasama/core'
+
 /** How a Bagian Kerja Sama officer names each step, and its English gloss, for the printed story. */
-const stepNames: Record<string, string> = {
+const stepNames: Record<CommandType, string> = {
   IdentifyCooperation: 'identifikasi / identification',
   MapAffairs: 'pemetaan urusan / affairs mapped',
   AssessFeasibility: 'penilaian TKKSD / TKKSD feasibility',
   SendOffer: 'surat penawaran / offer sent',
   RecordOfferResponse: 'jawaban mitra / partner reply',
   AgreeWorkPlan: 'rencana kerja / work plan',
+  RequestDprdApproval: 'permohonan persetujuan DPRD / DPRD approval requested',
   RecordDprdApproval: 'persetujuan DPRD / DPRD approval',
   SignKesepakatanBersama: 'tanda tangan KB / KB signed',
   SignPerjanjianKerjaSama: 'tanda tangan PKS / PKS signed',
@@ -20,5 +23,5 @@ const stepNames: Record<string, string> = {
 }
 
 export function stepName(commandType: string): string {
-  return stepNames[commandType] ?? commandType
+  return stepNames[commandType as CommandType] ?? commandType
 }

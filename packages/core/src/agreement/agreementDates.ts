@@ -35,9 +35,17 @@ export function termEndsAt(state: AgreementState): Date | undefined {
   return new Date(addYears(new Date(signedAt), whole).getTime() + Math.round(rest * 365.25) * 86_400_000)
 }
 
+/** True when a deadline of `days` counted from `since` is set and `on` falls after it (whole UTC days). */
+function pastDeadline(since: string | undefined, days: number | undefined, on: Date): boolean {
+  return days !== undefined && since !== undefined && utcDay(on) > utcDay(since) + days
+}
+
 /** True when the policy sets a reply deadline and it has passed for the current offer. */
 export function offerLapsed(state: AgreementState, ctx: DecideContext): boolean {
-  const days = ctx.policy.offerReplyWithinDays
-  const offer = state.term.offer
-  return days !== undefined && offer !== undefined && utcDay(ctx.now) > utcDay(offer.at) + days
+  return pastDeadline(state.term.offer?.at, ctx.policy.offerReplyWithinDays, ctx.now)
+}
+
+/** True when the policy sets a deadline for the DPRD's decision and it has passed for the current request. */
+export function dprdRequestLapsed(state: AgreementState, ctx: DecideContext): boolean {
+  return pastDeadline(state.term.dprdRequest?.at, ctx.policy.dprdDecisionWithinDays, ctx.now)
 }

@@ -99,6 +99,22 @@ const agreeWorkPlan = z.object({
   inCurrentApbd: z.boolean(),
 })
 
+/**
+ * The kepala daerah's letter asking the DPRD for approval. PP 28/2018 names
+ * what it must state; the object and the duration are taken from the
+ * agreement itself, the rest the region writes here.
+ */
+const requestDprdApproval = z.object({
+  type: z.literal('RequestDprdApproval'),
+  agreementId: id,
+  letterReference: shortText,
+  purpose: text,
+  rightsAndObligations: text,
+  apbdContribution: text,
+  benefit: text,
+  publicBurden: text,
+})
+
 const recordDprdApproval = z.object({
   type: z.literal('RecordDprdApproval'),
   agreementId: id,
@@ -183,6 +199,7 @@ export const agreementCommandSchema = z.discriminatedUnion('type', [
   sendOffer,
   recordOfferResponse,
   agreeWorkPlan,
+  requestDprdApproval,
   recordDprdApproval,
   signKesepakatanBersama,
   signPerjanjianKerjaSama,

@@ -79,6 +79,14 @@ function eventFor(command: AgreementCommand, state: AgreementState, ctx: DecideC
       const { type: _type, agreementId: _id, actions, ...plan } = command
       return { type: 'WorkPlanAgreed', schemaVersion: 1, data: { ...plan, actions: actions.map((action) => namedAction(action, ctx)), at } }
     }
+    case 'RequestDprdApproval': {
+      const { type: _type, agreementId: _id, ...request } = command
+      return {
+        type: 'DprdApprovalRequested',
+        schemaVersion: 1,
+        data: { ...request, ...optional('object', state.object), ...optional('duration', state.term.workPlan?.duration), at },
+      }
+    }
     case 'RecordDprdApproval':
       return { type: 'DprdApprovalRecorded', schemaVersion: 1, data: { approved: command.approved, decisionReference: command.decisionReference, decidedOn: command.decidedOn, at } }
     case 'SignKesepakatanBersama':

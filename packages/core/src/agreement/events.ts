@@ -61,6 +61,23 @@ export const workPlanAgreed = event('WorkPlanAgreed', {
   at: instant,
 })
 
+/**
+ * What the kepala daerah's request put before the DPRD, with the object and
+ * duration as they stood when it was sent (absent only if a region disabled
+ * WRONG_STAGE and asked before there was a plan).
+ */
+export const dprdApprovalRequested = event('DprdApprovalRequested', {
+  letterReference: shortText,
+  object: text.optional(),
+  purpose: text,
+  rightsAndObligations: text,
+  apbdContribution: text,
+  benefit: text,
+  publicBurden: text,
+  duration: durationSchema.optional(),
+  at: instant,
+})
+
 export const dprdApprovalRecorded = event('DprdApprovalRecorded', { approved: z.boolean(), decisionReference: shortText, decidedOn: dateLike, at: instant })
 
 const signatureData = { partyId: id, signer: signerSchema, documentReference: shortText.optional(), at: instant }
@@ -96,6 +113,7 @@ export const agreementEventSchema = z.discriminatedUnion('type', [
   offerSent,
   offerResponseRecorded,
   workPlanAgreed,
+  dprdApprovalRequested,
   dprdApprovalRecorded,
   kesepakatanBersamaSigned,
   perjanjianKerjaSamaSigned,

@@ -1,6 +1,7 @@
 import * as identification from './guards/identification'
 import * as mapping from './guards/mapping'
 import * as coordination from './guards/coordination'
+import * as dprd from './guards/dprd'
 import * as signing from './guards/signing'
 import * as implementation from './guards/implementation'
 import { partyNotSigned, wrongStage } from './guards/stage'
@@ -37,7 +38,10 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   coordination.duplicateAction,
   coordination.invalidPeriod,
   coordination.durationExceedsLimit,
-  coordination.dprdApprovalRequired,
+  dprd.dprdRequestBeforeKb,
+  dprd.dprdDecisionPendingGuard,
+  dprd.dprdNotRequested,
+  dprd.dprdApprovalRequired,
   signing.signingDocumentMismatch,
   signing.pksBeforeKb,
   signing.alreadySigned,

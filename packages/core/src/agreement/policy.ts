@@ -22,6 +22,16 @@ export type AgreementPolicy = {
    * is refused and the kepala daerah may send the offer again.
    */
   offerReplyWithinDays?: number
+  /**
+   * Days the DPRD has to decide on the kepala daerah's request; undefined
+   * (the default) means none, as no national day-count was found. Once it has
+   * passed, the kepala daerah may send the request again.
+   */
+  dprdDecisionWithinDays?: number
+  /** A signed agreement with no action started this many days after signing lands on the watchlist (projections read it). */
+  actionStartWithinDays: number
+  /** Monev expected at least this many times a fiscal year (one city's rule); fewer puts it on the watchlist. */
+  minMonevPerFiscalYear: number
   /** The evaluation rubric's allowed scores. */
   monevScores: readonly number[]
   /** Whether two regions border each other; no adjacency data is bundled. Needed for KSDD-wajib. */
@@ -37,6 +47,8 @@ export const defaultPolicy: AgreementPolicy = Object.freeze({
   maxYearsInfrastructure: 25,
   firstActionWithinDays: 90,
   monevMaxGapMonths: 6,
+  actionStartWithinDays: 90,
+  minMonevPerFiscalYear: 2,
   monevScores: Object.freeze([100, 75, 50, 0]),
   disabledGuards: Object.freeze([]),
   extraGuards: Object.freeze([]),
@@ -57,6 +69,9 @@ const policySchema = z.object({
   monevMaxGapMonths: z.number().int().positive().max(120).optional(),
   monevScores: z.array(z.number().int().min(0).max(100)).min(1).optional(),
   offerReplyWithinDays: z.number().int().positive().max(3650).optional(),
+  dprdDecisionWithinDays: z.number().int().positive().max(3650).optional(),
+  actionStartWithinDays: z.number().int().positive().max(3650).optional(),
+  minMonevPerFiscalYear: z.number().int().min(0).max(12).optional(),
   isBordering: z.custom<(a: string, b: string) => boolean>((value) => typeof value === 'function', { message: 'isBordering must be a function' }).optional(),
   disabledGuards: z.array(z.string()).optional(),
   extraGuards: z.array(guardShape).optional(),
@@ -88,9 +103,12 @@ export function resolvePolicy(partial: Partial<AgreementPolicy>, knownCodes: rea
     maxYearsInfrastructure: input.maxYearsInfrastructure ?? defaultPolicy.maxYearsInfrastructure,
     firstActionWithinDays: input.firstActionWithinDays ?? defaultPolicy.firstActionWithinDays,
     monevMaxGapMonths: input.monevMaxGapMonths ?? defaultPolicy.monevMaxGapMonths,
+    actionStartWithinDays: input.actionStartWithinDays ?? defaultPolicy.actionStartWithinDays,
+    minMonevPerFiscalYear: input.minMonevPerFiscalYear ?? defaultPolicy.minMonevPerFiscalYear,
     monevScores: Object.freeze([...(input.monevScores ?? defaultPolicy.monevScores)]),
     ...(input.isBordering === undefined ? {} : { isBordering: input.isBordering }),
     ...(input.offerReplyWithinDays === undefined ? {} : { offerReplyWithinDays: input.offerReplyWithinDays }),
+    ...(input.dprdDecisionWithinDays === undefined ? {} : { dprdDecisionWithinDays: input.dprdDecisionWithinDays }),
     disabledGuards: Object.freeze(disabledGuards),
     extraGuards: Object.freeze([...extraGuards]),
   })

@@ -43,6 +43,9 @@ export type Term = {
   offer?: { at: string; letterReference?: string }
   responses: Array<{ partnerId: string; accepted: boolean; at: string }>
   workPlan?: WorkPlan
+  /** The latest request to the DPRD; a new request or a new work plan clears the decision below. */
+  dprdRequest?: { letterReference: string; at: string }
+  /** The DPRD's decision on `dprdRequest`. */
   dprdApproval?: { approved: boolean; decisionReference: string; decidedOn: string; at: string }
   signatures: Record<SignedDocument, Signature[]>
   /** When the last required signature was given. */
@@ -100,22 +103,29 @@ export function partnersNotAccepted(state: AgreementState): string[] {
     .filter((partnerId) => state.term.responses.find((response) => response.partnerId === partnerId)?.accepted !== true)
 }
 
-/** Every coordination fact holds: layak, offer sent, all accepted, a plan with an action, DPRD approval where triggered. */
+/** Every coordination fact holds: layak, offer sent, all accepted, a plan with an action. */
 export function coordinationComplete(state: AgreementState): boolean {
   const term = state.term
   const plan = term.workPlan
-  return (
-    term.feasibility?.verdict === 'layak' &&
-    term.offer !== undefined &&
-    partnersNotAccepted(state).length === 0 &&
-    plan !== undefined &&
-    plan.actions.length > 0 &&
-    (!dprdApprovalTriggered(plan) || term.dprdApproval?.approved === true)
-  )
+  return term.feasibility?.verdict === 'layak' && term.offer !== undefined && partnersNotAccepted(state).length === 0 && plan !== undefined && plan.actions.length > 0
 }
 
+/** True while a request to the DPRD awaits its decision. */
+export function dprdDecisionPending(state: AgreementState): boolean {
+  return state.term.dprdRequest !== undefined && state.term.dprdApproval === undefined
+}
+
+// DPRD approval sits between the KB and the PKS (Permendagri 22/2020), so it
+// is part of being signed rather than of coordination: an agreement waits for
+// the DPRD as "coordinated" and cannot become "signed" without its approval
+// where the plan triggers it, whatever guard a region switched off.
 export function fullySigned(state: AgreementState): boolean {
-  return coordinationComplete(state) && requiredDocuments(state.kind).every((document) => unsignedParties(state, document).length === 0)
+  const plan = state.term.workPlan
+  return (
+    coordinationComplete(state) &&
+    (plan === undefined || !dprdApprovalTriggered(plan) || state.term.dprdApproval?.approved === true) &&
+    requiredDocuments(state.kind).every((document) => unsignedParties(state, document).length === 0)
+  )
 }
 
 // Status is derived from the facts, never set by an event: "coordinated"
@@ -159,8 +169,15 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
     case 'WorkPlanAgreed': {
       const { at, actions, ...plan } = event.data
       term.workPlan = { ...plan, agreedAt: at, actions: actions.map((action) => ({ ...action, status: 'planned' as const })) }
+      // The DPRD approved the plan it was shown; a revised plan needs asking again.
+      delete term.dprdRequest
+      delete term.dprdApproval
       return
     }
+    case 'DprdApprovalRequested':
+      term.dprdRequest = { letterReference: event.data.letterReference, at: event.data.at }
+      delete term.dprdApproval
+      return
     case 'DprdApprovalRecorded':
       term.dprdApproval = { ...event.data }
       return
@@ -169,7 +186,6 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
     case 'NotaKesepakatanSigned': {
       const document: SignedDocument = event.type === 'KesepakatanBersamaSigned' ? 'KB' : event.type === 'PerjanjianKerjaSamaSigned' ? 'PKS' : 'NK'
       term.signatures[document].push({ ...event.data })
-      if (term.signedAt === undefined && fullySigned(draft as AgreementState)) term.signedAt = event.data.at
       return
     }
     case 'ActionStarted': {
@@ -224,6 +240,9 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
 export function evolve(state: AgreementState, event: AgreementEvent): AgreementState {
   return produce(state, (draft) => {
     applyEvent(draft, event)
+    // Usually the last signature, but any event that completes the facts (a
+    // DPRD approval recorded late under a relaxed policy) dates the signing.
+    if (draft.term.signedAt === undefined && fullySigned(draft as AgreementState)) draft.term.signedAt = event.data.at
     draft.status = deriveStatus(draft as AgreementState)
   })
 }

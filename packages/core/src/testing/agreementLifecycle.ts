@@ -33,6 +33,12 @@ export type LifecycleOptions = {
   partners?: LifecyclePartner[]
   /** Days from the last signature to the first action's due date (default 30). */
   firstActionDueDays?: number
+  /**
+   * A plan that burdens the public, so the DPRD must approve: the kepala
+   * daerah asks after the KB (for Sinergi: after the plan) and the DPRD
+   * approves before the PKS or NK. Default false.
+   */
+  dprd?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -89,9 +95,27 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
     duration: { years: 3 },
     sector: 'public-service',
     funding: 'APBD 2022',
-    burdensPublic: false,
+    burdensPublic: options.dprd === true,
     inCurrentApbd: true,
   })
+  const askDprd = (askDay: number): void => {
+    if (options.dprd !== true) return
+    add('request DPRD approval', askDay, testActors.kepala_daerah, 'coordinated', {
+      type: 'RequestDprdApproval',
+      letterReference: `Surat kepala daerah ${agreementId}/DPRD`,
+      purpose: options.object ?? 'Pengembangan sentra gula merah',
+      rightsAndObligations: 'Daerah menyediakan pelatihan dan sarana; mitra menyerap dan memasarkan produksi',
+      apbdContribution: 'Sesuai rencana kerja, APBD 2022',
+      benefit: 'Pendapatan pelaku usaha daerah meningkat',
+      publicBurden: 'Iuran pemanfaatan sarana bersama bagi pelaku usaha',
+    })
+    add('DPRD approval', askDay + 2, testActors.dprd, 'coordinated', {
+      type: 'RecordDprdApproval',
+      approved: true,
+      decisionReference: `Keputusan DPRD ${agreementId}`,
+      decidedOn: at(askDay + 2).slice(0, 10),
+    })
+  }
   const regionHead = { name: 'Kepala Daerah', office: `Kepala daerah ${region}`, capacity: 'kepala-daerah', inPerson: true }
   const kuasaHolder = { name: 'Kepala Perangkat Daerah', office: options.initiatingUnit ?? 'Dinas Koperasi dan UKM', capacity: 'pemegang-kuasa', inPerson: true, suratKuasaRef: `SK/${agreementId}/kuasa` }
   const partnerHead = (partner: LifecyclePartner) => ({ name: `Pimpinan ${partner.name}`, office: partner.name, capacity: partner.kind === 'daerah' ? 'kepala-daerah' : 'pimpinan-mitra', inPerson: true })
@@ -102,9 +126,11 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
     add(`${label} ${region}`, day, regionActor, 'signed', { type, partyId: region, signer: regionSigner })
   }
   if (variant === 'Sinergi') {
+    askDprd(SIGN_DAY - 10)
     signAll('SignNotaKesepakatan', 'sign NK', SIGN_DAY, regionHead, testActors.kepala_daerah)
   } else {
     signAll('SignKesepakatanBersama', 'sign KB', SIGN_DAY - 5, regionHead, testActors.kepala_daerah)
+    askDprd(SIGN_DAY - 4)
     signAll('SignPerjanjianKerjaSama', 'sign PKS', SIGN_DAY, kuasaHolder, testActors.kuasa)
   }
   // The KB alone does not make an agreement signed: only the last PKS signature does.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actorFor, agreementLifecycle, sequentialIds, testActors, testClock } from './index'
+import { decide, evolve, initialState } from '../agreement'
+import { actorFor, agreementLifecycle, sequentialIds, testActors, testClock, testContext } from './index'
 
 describe('test fixtures', () => {
   it('testClock stands still until moved, and moves exactly as told', () => {
@@ -31,6 +32,22 @@ describe('test fixtures', () => {
       expect(steps.at(-1)!.reaches).toBe('evaluated')
       expect([...new Set(steps.map((step) => step.command.type).filter((type) => type.startsWith('Sign')))]).toEqual(signing[variant])
       expect(steps.map((step) => step.day)).toEqual([...steps.map((step) => step.day)].sort((a, b) => a - b))
+    }
+  })
+
+  it('every lifecycle, with or without the DPRD, is accepted step by step by the decider and reaches what each step says', () => {
+    for (const variant of ['KSDPK', 'KSDD-sukarela', 'Sinergi'] as const) {
+      for (const dprd of [false, true]) {
+        const start = new Date('2022-02-22T02:00:00.000Z')
+        const steps = agreementLifecycle(variant, { agreementId: 'a', start, dprd })
+        expect(steps.some((step) => step.command.type === 'RequestDprdApproval')).toBe(dprd)
+        let state = initialState
+        for (const step of steps) {
+          const now = new Date(start.getTime() + step.day * 86_400_000)
+          for (const event of decide(step.command, state, testContext({ now, actor: step.actor }))) state = evolve(state, event)
+          expect([variant, dprd, step.label, state.status]).toEqual([variant, dprd, step.label, step.reaches])
+        }
+      }
     }
   })
 })

@@ -36,7 +36,7 @@ describe('decide', () => {
   it('for every command type, a role not listed gets NOT_AUTHORIZED and a listed one does not', () => {
     const sample: Record<string, Record<string, unknown>> = {
       IdentifyCooperation: commands.identify('KSDPK'), MapAffairs: commands.map('KSDPK'), AssessFeasibility: commands.assess(), SendOffer: commands.offer(),
-      RecordOfferResponse: commands.respond('x'), AgreeWorkPlan: commands.workPlan(), RecordDprdApproval: commands.dprd(),
+      RecordOfferResponse: commands.respond('x'), AgreeWorkPlan: commands.workPlan(), RequestDprdApproval: commands.dprdRequest(), RecordDprdApproval: commands.dprd(),
       SignKesepakatanBersama: commands.sign('SignKesepakatanBersama', REGION), SignPerjanjianKerjaSama: commands.sign('SignPerjanjianKerjaSama', REGION),
       SignNotaKesepakatan: commands.sign('SignNotaKesepakatan', REGION), StartAction: commands.start(), CompleteAction: commands.complete(),
       RecordMonev: commands.monev(), Amend: commands.amend(), Extend: commands.extend(), Terminate: commands.terminate(), Expire: commands.expire(),
@@ -83,22 +83,79 @@ describe('decide', () => {
     expect(failed.localized.en).not.toContain('bug')
   })
 
-  it('DPRD approval is required exactly when the plan burdens the public or is not in the current APBD', () => {
+  it('DPRD approval is required exactly when the plan burdens the public or is not in the current APBD, between the KB and the PKS', () => {
     const steps = goodPath('KSDPK')
     const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
+    const kb = steps.filter((s) => s.label === 'kb-signed')
+    const pks = steps.filter((s) => s.label === 'signed')
+    const violationsOf = (attempt: () => unknown): string[] => { try { attempt(); return [] } catch (e) { return (e as GuardViolation).violations.map((v) => v.code) } }
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), (burdensPublic, inCurrentApbd) => {
-        const { state } = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic, inCurrentApbd }), actor: actors.tkksd, day: 35 }])
         const triggered = burdensPublic || !inCurrentApbd
-        expect(state.status).toBe(triggered ? 'mapped' : 'coordinated')
-        const outcome = (() => { try { decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(55) })); return [] } catch (e) { return (e as GuardViolation).violations.map((v) => v.code) } })()
-        expect(outcome.includes('DPRD_APPROVAL_REQUIRED')).toBe(triggered)
-        if (triggered) {
-          const approved = run([{ label: 'dprd', command: commands.dprd(), actor: actors.dprd, day: 40 }], undefined, { events: [], state }).state
-          expect(approved.status).toBe('coordinated')
-        }
+        const planned = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic, inCurrentApbd }), actor: actors.tkksd, day: 35 }])
+        expect(planned.state.status).toBe('coordinated')
+        // The KB comes first, whatever the DPRD trigger.
+        const kbSigned = run(kb, undefined, planned)
+        expect(kbSigned.state.status).toBe('coordinated')
+        const pksRefusal = violationsOf(() => decide(pks[0]!.command, kbSigned.state, context({ actor: pks[0]!.actor, now: day(60) })))
+        expect(pksRefusal.includes('DPRD_APPROVAL_REQUIRED')).toBe(triggered)
+        const approved = run([
+          { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 56 },
+          { label: 'dprd', command: commands.dprd(), actor: actors.dprd, day: 58 },
+          ...pks,
+        ], undefined, kbSigned)
+        expect(approved.state.status).toBe('signed')
+        expect(approved.state.term.signedAt).toBe(day(60).toISOString())
       }),
     )
+  })
+
+  it('a DPRD refusal keeps the PKS refused until the kepala daerah asks again and the DPRD approves', () => {
+    const steps = goodPath('KSDPK')
+    const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
+    const refused = run([
+      ...accepted,
+      { label: 'plan', command: commands.workPlan({ inCurrentApbd: false }), actor: actors.tkksd, day: 35 },
+      ...steps.filter((s) => s.label === 'kb-signed'),
+      { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 56 },
+      { label: 'no', command: commands.dprd(false), actor: actors.dprd, day: 58 },
+    ])
+    const pks = commands.sign('SignPerjanjianKerjaSama', REGION)
+    expect((refusal(() => decide(pks, refused.state, context({ actor: actors.bupati, now: day(60) }))) as GuardViolation).violations.map((v) => v.code)).toContain('DPRD_APPROVAL_REQUIRED')
+    // A decision needs a pending request: the refusal answered the first one.
+    expect((refusal(() => decide(commands.dprd(), refused.state, context({ actor: actors.dprd, now: day(59) }))) as GuardViolation).violations.map((v) => v.code)).toEqual(['DPRD_NOT_REQUESTED'])
+    const askedAgain = run([
+      { label: 'ask again', command: commands.dprdRequest(), actor: actors.bupati, day: 59 },
+      { label: 'yes', command: commands.dprd(), actor: actors.dprd, day: 62 },
+    ], undefined, refused)
+    expect(askedAgain.state.term.dprdApproval?.approved).toBe(true)
+    const [signed] = decide(pks, askedAgain.state, context({ actor: actors.bupati, now: day(63) }))
+    expect(signed!.type).toBe('PerjanjianKerjaSamaSigned')
+  })
+
+  it('the request to the DPRD records what PP 28/2018 says it must state, with the object and duration as they stood', () => {
+    const steps = goodPath('KSDPK')
+    const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
+    const { state } = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic: true, duration: { years: 4 } }), actor: actors.tkksd, day: 35 }, ...steps.filter((s) => s.label === 'kb-signed')])
+    const [event] = decide(commands.dprdRequest(), state, context({ actor: actors.bupati, now: day(56) }))
+    const { type: _type, agreementId: _id, ...stated } = commands.dprdRequest()
+    expect(event).toEqual({ type: 'DprdApprovalRequested', schemaVersion: 1, data: { ...stated, object: 'Pengembangan sentra gula merah', duration: { years: 4 }, at: day(56).toISOString() } })
+  })
+
+  it('a Sinergi plan revised after the DPRD approved it needs the DPRD again before the Nota Kesepakatan', () => {
+    const steps = goodPath('Sinergi')
+    const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
+    const approved = run([
+      ...accepted,
+      { label: 'plan', command: commands.workPlan({ burdensPublic: true }), actor: actors.tkksd, day: 35 },
+      { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 40 },
+      { label: 'yes', command: commands.dprd(), actor: actors.dprd, day: 45 },
+    ])
+    expect(approved.state.term.dprdApproval?.approved).toBe(true)
+    const revised = run([{ label: 'plan', command: commands.workPlan({ burdensPublic: true, funding: 'APBD Perubahan 2022' }), actor: actors.tkksd, day: 50 }], undefined, approved)
+    expect(revised.state.term.dprdApproval).toBeUndefined()
+    const nk = commands.sign('SignNotaKesepakatan', REGION)
+    expect((refusal(() => decide(nk, revised.state, context({ actor: actors.bupati, now: day(60) }))) as GuardViolation).violations.map((v) => v.code)).toContain('DPRD_APPROVAL_REQUIRED')
   })
 
   it('names planned actions the caller left unnamed, with ids from the context', () => {

@@ -26,6 +26,17 @@ function then(events: AgreementEvent[], ...more: Array<{ command: Record<string,
 
 const signKb = (partyId = REGION, signer?: Record<string, unknown>) => commands.sign('SignKesepakatanBersama', partyId, signer)
 
+/** A plan that burdens the public, with the KB signed by every party: the moment to ask the DPRD. */
+function kbSignedBurdeningPublic(): AgreementEvent[] {
+  return then(
+    coordinatedWith({ burdensPublic: true }),
+    { command: signKb(), actor: actors.bupati, day: 55 },
+    { command: signKb(pihakKetiga.partnerId), actor: actors.partner, day: 55 },
+  )
+}
+const dprdRequested = () => then(kbSignedBurdeningPublic(), { command: commands.dprdRequest(), actor: actors.bupati, day: 56 })
+const signPks = commands.sign('SignPerjanjianKerjaSama', REGION)
+
 export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase }> = {
   WRONG_STAGE: {
     refuses: { given: [], command: commands.map('KSDPK') },
@@ -115,9 +126,21 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: eventsThrough('accepted'), command: commands.workPlan({ duration: { years: 6 } }) },
     passes: { given: eventsThrough('accepted'), command: commands.workPlan({ duration: { years: 20 }, sector: 'infrastructure' }) },
   },
+  DPRD_REQUEST_BEFORE_KB: {
+    refuses: { given: then(coordinatedWith({ burdensPublic: true }), { command: signKb(), actor: actors.bupati, day: 55 }), command: commands.dprdRequest(), now: day(56) },
+    passes: { given: kbSignedBurdeningPublic(), command: commands.dprdRequest(), now: day(56) },
+  },
+  DPRD_DECISION_PENDING: {
+    refuses: { given: dprdRequested(), command: commands.dprdRequest(), now: day(56 + 31), policy: {} },
+    passes: { given: dprdRequested(), command: commands.dprdRequest(), now: day(56 + 31), policy: { dprdDecisionWithinDays: 30 } },
+  },
+  DPRD_NOT_REQUESTED: {
+    refuses: { given: kbSignedBurdeningPublic(), command: commands.dprd(), now: day(58) },
+    passes: { given: dprdRequested(), command: commands.dprd(), now: day(58) },
+  },
   DPRD_APPROVAL_REQUIRED: {
-    refuses: { given: coordinatedWith({ burdensPublic: true }), command: signKb(), actor: actors.bupati, now: day(55) },
-    passes: { given: then(coordinatedWith({ burdensPublic: true }), { command: commands.dprd(), actor: actors.dprd, day: 40 }), command: signKb(), actor: actors.bupati, now: day(55) },
+    refuses: { given: dprdRequested(), command: signPks, actor: actors.bupati, now: day(60) },
+    passes: { given: then(dprdRequested(), { command: commands.dprd(), actor: actors.dprd, day: 58 }), command: signPks, actor: actors.bupati, now: day(60) },
   },
   SIGNING_DOCUMENT_MISMATCH: {
     refuses: { given: eventsThrough('coordinated', 'Sinergi'), command: signKb(), actor: actors.bupati, now: day(55) },

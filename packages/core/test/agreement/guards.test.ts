@@ -11,7 +11,8 @@ const decider = { decide: (command: unknown, state: Parameters<typeof decide>[1]
 function defaultActor(command: Record<string, unknown>) {
   switch (command.type as AgreementCommand['type']) {
     case 'AssessFeasibility': case 'AgreeWorkPlan': return actors.tkksd
-    case 'SendOffer': return actors.bupati
+    case 'SendOffer': case 'RequestDprdApproval': return actors.bupati
+    case 'RecordDprdApproval': return actors.dprd
     case 'RecordOfferResponse': return actors.partner
     case 'RecordMonev': return actors.monev
     default: return actors.opd

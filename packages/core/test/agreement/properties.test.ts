@@ -30,7 +30,11 @@ function allEvents(): AgreementEvent[] {
     undefined,
     { events: [], state: fold(eventsThrough('signed')) },
   ).events
-  const dprd = run([{ label: 'd', command: commands.dprd(), actor: actors.dprd, day: 40 }], undefined, { events: [], state: fold(eventsThrough('coordinated')) }).events
+  const dprd = run(
+    [{ label: 'r', command: commands.dprdRequest(), actor: actors.bupati, day: 56 }, { label: 'd', command: commands.dprd(), actor: actors.dprd, day: 58 }],
+    undefined,
+    { events: [], state: fold(eventsThrough('kb-signed')) },
+  ).events
   const expired = run([{ label: 'e', command: commands.expire(), actor: actors.tkksd, day: 2000 }], undefined, { events: [], state: fold(eventsThrough('signed')) }).events
   return [...terminated.events, ...amended, ...dprd, ...expired, ...eventsThrough('evaluated', 'Sinergi'), ...eventsThrough('evaluated', 'KSDD-wajib')]
 }

@@ -65,6 +65,11 @@ export const commands = {
     actions: [{ actionId: 'a1', description: 'Pelatihan produksi', owner: 'Dinas Koperasi', dueDate: isoDay(90), output: '40 perajin terlatih' }],
     duration: { years: 3 }, sector: 'public-service', funding: 'APBD 2022', burdensPublic: false, inCurrentApbd: true, ...extra,
   }),
+  dprdRequest: () => ({
+    type: 'RequestDprdApproval', agreementId: AGREEMENT, letterReference: 'Surat Bupati 170/12', purpose: 'Pengembangan sentra gula merah',
+    rightsAndObligations: 'Daerah menyediakan pelatihan; koperasi menyerap produksi', apbdContribution: 'Rp 400 juta dari APBD 2022',
+    benefit: 'Pendapatan perajin naik', publicBurden: 'Retribusi pasar baru bagi perajin',
+  }),
   dprd: (approved = true) => ({ type: 'RecordDprdApproval', agreementId: AGREEMENT, approved, decisionReference: 'Keputusan DPRD 1', decidedOn: isoDay(40) }),
   sign: (type: 'SignKesepakatanBersama' | 'SignPerjanjianKerjaSama' | 'SignNotaKesepakatan', partyId: string, signer: Record<string, unknown> = partyId === REGION || /^\d{2}\.\d{2}$/.test(partyId) ? kepalaDaerah : pimpinanMitra) =>
     ({ type, agreementId: AGREEMENT, partyId, signer }),

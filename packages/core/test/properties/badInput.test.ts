@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openMemoryStore } from '@kerjasama/store-memory'
+import { commandTypes as agreementCommandTypes } from '../../src/agreement'
 import { KerjasamaError } from '../../src/errors'
 import { createAgreementService } from '../../src/handler'
 import { sequentialIds, testActors, testClock } from '../../src/testing'
@@ -53,11 +54,7 @@ describe('bad input at execute', () => {
 
   it('commands of a known type with arbitrary fields yield only coded errors and append nothing', async () => {
     const { store, service } = freshService()
-    const commandTypes = fc.constantFrom(
-      'IdentifyCooperation', 'MapAffairs', 'AssessFeasibility', 'SendOffer', 'RecordOfferResponse', 'AgreeWorkPlan',
-      'RecordDprdApproval', 'SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan', 'StartAction',
-      'CompleteAction', 'RecordMonev', 'Amend', 'Extend', 'Terminate', 'Expire',
-    )
+    const commandTypes = fc.constantFrom(...agreementCommandTypes)
     const fields = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 })
     await fc.assert(
       fc.asyncProperty(commandTypes, fields, fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }), roles, async (type, extra, agreementId, actor) => {

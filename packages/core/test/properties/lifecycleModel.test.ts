@@ -10,7 +10,7 @@ import type { Actor, StoredEvent } from '../../src/store'
 import { agreementLifecycle, ceremonial, sequentialIds, testActors, testClock } from '../../src/testing'
 import type { LifecycleStep, LifecycleVariant, TestClock } from '../../src/testing'
 import { countingStore } from '../service/storeDoubles'
-import { completedWithEvidence, workPlanActionCount } from './stateProbes'
+import { completedWithEvidence, dprdTriggered, workPlanActionCount } from './stateProbes'
 
 // Random sequences of good, ceremonial, out-of-order and garbage commands by
 // random actors, against the real service on the memory store. After every
@@ -19,7 +19,7 @@ import { completedWithEvidence, workPlanActionCount } from './stateProbes'
 const START = Date.parse('2022-02-22T02:00:00.000Z')
 const DAY_MS = 86_400_000
 
-type Slot = { agreementId: string; variant: LifecycleVariant; start: number; steps: LifecycleStep[]; next: number }
+type Slot = { agreementId: string; variant: LifecycleVariant; dprd: boolean; start: number; steps: LifecycleStep[]; next: number }
 type Model = { slots: Slot[] }
 type Real = { service: AgreementService; store: ReturnType<typeof countingStore>; clock: TestClock }
 
@@ -29,6 +29,7 @@ const actors: Actor[] = Object.values(testActors)
 // stages rather than passing on sequences that never left 'identified'.
 const reached = new Set<string>()
 let refusals = 0
+let signedThroughDprd = 0
 
 async function attempt(real: Real, command: unknown, actor: Actor): Promise<boolean> {
   const appendsBefore = real.store.appends
@@ -83,6 +84,12 @@ function checkLifecycle(events: AgreementEvent[]): void {
     if (state.status === 'signed' && previous !== 'signed') {
       expect(seen.has('mapped') && seen.has('coordinated')).toBe(true)
       expect(workPlanActionCount(state)).toBeGreaterThan(0)
+      // Never signed without the DPRD's approval, asked for by the kepala daerah, where the plan triggers it.
+      if (dprdTriggered(state)) {
+        expect(state.term.dprdApproval?.approved).toBe(true)
+        expect(soFar.some((event) => event.type === 'DprdApprovalRequested')).toBe(true)
+        signedThroughDprd += 1
+      }
     }
     if (state.status === 'implemented' && previous !== 'implemented') {
       expect(completedWithEvidence(soFar)).toBe(true)
@@ -95,7 +102,7 @@ function checkLifecycle(events: AgreementEvent[]): void {
 function planFrom(slot: Slot, real: Real): void {
   if (slot.next > 0) return
   slot.start = real.clock().getTime()
-  slot.steps = agreementLifecycle(slot.variant, { agreementId: slot.agreementId, start: new Date(slot.start) })
+  slot.steps = agreementLifecycle(slot.variant, { agreementId: slot.agreementId, start: new Date(slot.start), dprd: slot.dprd })
 }
 
 function moveClock(real: Real, slot: Slot, step: LifecycleStep): void {
@@ -122,7 +129,7 @@ class GoodStep implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-type Mutation = 'no-evidence' | 'late-actions' | 'absolute-affair'
+type Mutation = 'no-evidence' | 'late-actions' | 'absolute-affair' | 'skip-dprd'
 
 class CeremonialStep implements fc.AsyncCommand<Model, Real> {
   constructor(readonly slotIndex: number, readonly mutation: Mutation) {}
@@ -134,6 +141,12 @@ class CeremonialStep implements fc.AsyncCommand<Model, Real> {
     const slot = model.slots[this.slotIndex]!
     planFrom(slot, real)
     const step = slot.steps[slot.next]!
+    if (this.mutation === 'skip-dprd' && step.command.type.includes('Dprd')) {
+      // The region goes on as if the DPRD had been asked and had approved; the PKS or NK must then be refused.
+      slot.next += 1
+      await checkInvariants(model, real)
+      return
+    }
     const command =
       this.mutation === 'no-evidence' ? ceremonial.withoutEvidence(step.command)
       : this.mutation === 'late-actions' && Array.isArray(step.command.actions) ? ceremonial.actionsDueLate(step.command, new Date(START + 2000 * DAY_MS).toISOString())
@@ -195,6 +208,7 @@ class Garbage implements fc.AsyncCommand<Model, Real> {
 
 const variants: LifecycleVariant[] = ['KSDPK', 'KSDD-sukarela', 'Sinergi']
 const SLOTS = 2
+const slotKind = fc.tuple(fc.constantFrom(...variants), fc.boolean())
 
 describe('agreement lifecycle, model-based', () => {
   it('holds every invariant over random command sequences and actors', async () => {
@@ -203,7 +217,7 @@ describe('agreement lifecycle, model-based', () => {
     const commands = fc.commands(
       [
         ...Array.from({ length: 8 }, () => slot.map((index) => new GoodStep(index))),
-        fc.tuple(slot, fc.constantFrom<Mutation>('no-evidence', 'late-actions', 'absolute-affair')).map(([index, mutation]) => new CeremonialStep(index, mutation)),
+        fc.tuple(slot, fc.constantFrom<Mutation>('no-evidence', 'late-actions', 'absolute-affair', 'skip-dprd')).map(([index, mutation]) => new CeremonialStep(index, mutation)),
         fc.tuple(slot, fc.nat({ max: 20 }), actor).map(([index, step, who]) => new AnyStepAnyActor(index, step, who)),
         fc.integer({ min: 0, max: 40 }).map((days) => new AdvanceClock(days)),
         fc.tuple(fc.jsonValue({ maxDepth: 3 }), actor).map(([value, who]) => new Garbage(value, who)),
@@ -211,16 +225,17 @@ describe('agreement lifecycle, model-based', () => {
       { maxCommands: 80, size: 'max' },
     )
     await fc.assert(
-      fc.asyncProperty(fc.tuple(fc.constantFrom(...variants), fc.constantFrom(...variants)), commands, async (chosen, sequence) => {
+      fc.asyncProperty(fc.tuple(slotKind, slotKind), commands, async (chosen, sequence) => {
         const store = countingStore(openMemoryStore())
         const clock = testClock(new Date(START))
         const service = createAgreementService({ store, clock, ids: sequentialIds('model') })
         const model: Model = {
-          slots: chosen.map((variant, index) => ({
+          slots: chosen.map(([variant, dprd], index) => ({
             agreementId: `slot-${index}`,
             variant,
+            dprd,
             start: START,
-            steps: agreementLifecycle(variant, { agreementId: `slot-${index}`, start: new Date(START) }),
+            steps: agreementLifecycle(variant, { agreementId: `slot-${index}`, start: new Date(START), dprd }),
             next: 0,
           })),
         }
@@ -230,5 +245,6 @@ describe('agreement lifecycle, model-based', () => {
     )
     expect([...reached]).toEqual(expect.arrayContaining(['identified', 'mapped', 'coordinated', 'signed', 'implemented', 'evaluated']))
     expect(refusals).toBeGreaterThan(0)
+    expect(signedThroughDprd).toBeGreaterThan(0)
   }, 120_000)
 })

@@ -1,3 +1,4 @@
+import { dprdApprovalTriggered } from '../../src/agreement'
 import type { AgreementEvent, AgreementState } from '../../src/agreement'
 
 // The few facts the model test reads from state and events, kept in one place
@@ -9,4 +10,9 @@ export function workPlanActionCount(state: AgreementState): number {
 
 export function completedWithEvidence(events: readonly AgreementEvent[]): boolean {
   return events.some((event) => event.type === 'ActionCompleted' && event.data.evidence !== undefined)
+}
+
+export function dprdTriggered(state: AgreementState): boolean {
+  const plan = state.term.workPlan
+  return plan !== undefined && dprdApprovalTriggered(plan)
 }

@@ -1,6 +1,6 @@
 import { durationYears, offerLapsed, periodIsOrdered } from '../agreementDates'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
-import { dprdApprovalTriggered, partiesOf, partnersNotAccepted } from '../state'
+import { partiesOf, partnersNotAccepted } from '../state'
 
 const signing = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan'] as const
 
@@ -117,19 +117,4 @@ export const durationExceedsLimit = defineGuard({
   },
   basis: { kind: 'practice', source: 'Pernyataan Kemendagri dan pedoman kerja sama pemerintah kota' },
   configurableBy: 'policy.maxYearsPublicService, policy.maxYearsInfrastructure',
-})
-
-export const dprdApprovalRequired = defineGuard({
-  code: 'DPRD_APPROVAL_REQUIRED',
-  when: [...signing],
-  check: (state) => {
-    const plan = state.term.workPlan
-    if (plan === undefined || !dprdApprovalTriggered(plan)) return true
-    return state.term.dprdApproval?.approved === true || { burdensPublic: plan.burdensPublic, inCurrentApbd: plan.inCurrentApbd, decision: state.term.dprdApproval?.approved ?? null }
-  },
-  message: {
-    id: 'Persetujuan DPRD diperlukan karena kerja sama membebani masyarakat dan daerah atau pendanaannya belum dianggarkan dalam APBD tahun berjalan',
-    en: 'DPRD approval is required because the cooperation burdens the public and the region, or its funding is not in the current APBD',
-  },
-  basis: { kind: 'reg', source: `${PP_28_2018}, persetujuan DPRD (membebani masyarakat dan daerah, atau belum dianggarkan dalam APBD); ${PERMENDAGRI_22_2020}` },
 })

@@ -25,7 +25,10 @@ const allowed: Record<CommandType, (state: AgreementState, command: AgreementCom
   RecordOfferResponse: (state) => state.status === 'mapped' && state.term.workPlan === undefined,
   // The plan may be revised until the first signature; after that only Amend changes it.
   AgreeWorkPlan: (state) => coordinating.includes(state.status) && !anySignature(state),
-  RecordDprdApproval: (state) => coordinating.includes(state.status) && state.term.workPlan !== undefined && !anySignature(state),
+  // The DPRD is asked after the KB and before the PKS (for Sinergi: before the NK);
+  // whether the KB is complete and whether a request is pending have their own guards.
+  RequestDprdApproval: (state) => dprdWindowOpen(state) && state.term.dprdApproval?.approved !== true,
+  RecordDprdApproval: (state) => dprdWindowOpen(state),
   SignKesepakatanBersama: (state) => coordinating.includes(state.status),
   SignPerjanjianKerjaSama: (state) => coordinating.includes(state.status),
   SignNotaKesepakatan: (state) => coordinating.includes(state.status),
@@ -36,6 +39,11 @@ const allowed: Record<CommandType, (state: AgreementState, command: AgreementCom
   Extend: (state) => running.includes(state.status),
   Terminate: (state) => state.status !== 'none' && state.status !== 'ended',
   Expire: (state) => running.includes(state.status),
+}
+
+function dprdWindowOpen(state: AgreementState): boolean {
+  const { PKS, NK } = state.term.signatures
+  return coordinating.includes(state.status) && state.term.workPlan !== undefined && PKS.length + NK.length === 0
 }
 
 function anySignature(state: AgreementState): boolean {

@@ -1,0 +1,61 @@
+import { dprdRequestLapsed } from '../agreementDates'
+import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
+import { dprdApprovalTriggered, dprdDecisionPending, unsignedParties } from '../state'
+
+// Persetujuan DPRD: asked by the kepala daerah once every party signed the KB,
+// decided by the DPRD, and needed before the PKS (PP 28/2018; the order is
+// Permendagri 22/2020's). For Sinergi it comes before the Nota Kesepakatan.
+
+export const dprdRequestBeforeKb = defineGuard({
+  code: 'DPRD_REQUEST_BEFORE_KB',
+  when: ['RequestDprdApproval'],
+  check: (state) => {
+    if (state.status === 'none' || state.kind === 'Sinergi') return true
+    const pending = unsignedParties(state, 'KB')
+    return pending.length === 0 || { pending }
+  },
+  message: {
+    id: 'Persetujuan DPRD dimohonkan setelah semua pihak menandatangani Kesepakatan Bersama',
+    en: 'DPRD approval is requested after every party signed the Kesepakatan Bersama',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan KB mendahului persetujuan DPRD` },
+})
+
+export const dprdDecisionPendingGuard = defineGuard({
+  code: 'DPRD_DECISION_PENDING',
+  when: ['RequestDprdApproval'],
+  check: (state, _command, ctx) =>
+    !dprdDecisionPending(state) || dprdRequestLapsed(state, ctx) || { requestedAt: state.term.dprdRequest?.at, letterReference: state.term.dprdRequest?.letterReference },
+  message: {
+    id: 'Permohonan persetujuan kepada DPRD masih menunggu keputusan; catat keputusannya, atau mohon ulang setelah batas waktu daerah lewat',
+    en: 'The request to the DPRD still awaits its decision; record the decision, or ask again once the region’s deadline has passed',
+  },
+  basis: { kind: 'policy', source: 'Kebijakan daerah (tidak ada batas waktu nasional untuk keputusan DPRD; nonaktif secara bawaan)' },
+  configurableBy: 'policy.dprdDecisionWithinDays',
+})
+
+export const dprdNotRequested = defineGuard({
+  code: 'DPRD_NOT_REQUESTED',
+  when: ['RecordDprdApproval'],
+  check: (state) => state.status === 'none' || dprdDecisionPending(state) || { lastDecision: state.term.dprdApproval?.decisionReference ?? null },
+  message: {
+    id: 'Keputusan DPRD dicatat atas permohonan kepala daerah yang belum diputus; kirim permohonannya lebih dahulu',
+    en: 'A DPRD decision is recorded against a request from the kepala daerah that awaits one; send the request first',
+  },
+  basis: { kind: 'reg', source: `${PP_28_2018}, persetujuan DPRD atas permohonan kepala daerah` },
+})
+
+export const dprdApprovalRequired = defineGuard({
+  code: 'DPRD_APPROVAL_REQUIRED',
+  when: ['SignPerjanjianKerjaSama', 'SignNotaKesepakatan'],
+  check: (state) => {
+    const plan = state.term.workPlan
+    if (plan === undefined || !dprdApprovalTriggered(plan)) return true
+    return state.term.dprdApproval?.approved === true || { burdensPublic: plan.burdensPublic, inCurrentApbd: plan.inCurrentApbd, decision: state.term.dprdApproval?.approved ?? null }
+  },
+  message: {
+    id: 'Persetujuan DPRD diperlukan karena kerja sama membebani masyarakat dan daerah atau pendanaannya belum dianggarkan dalam APBD tahun berjalan',
+    en: 'DPRD approval is required because the cooperation burdens the public and the region, or its funding is not in the current APBD',
+  },
+  basis: { kind: 'reg', source: `${PP_28_2018}, persetujuan DPRD (membebani masyarakat dan daerah, atau belum dianggarkan dalam APBD); ${PERMENDAGRI_22_2020}` },
+})
