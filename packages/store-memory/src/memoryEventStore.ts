@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
   ConcurrencyError,
   GENESIS_HASH,
   InvalidStoreInput,
@@ -15,7 +17,6 @@ import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem,
 import { idempotencyKey, streamKey } from './memoryDatabase'
 import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryEventRow } from './memoryDatabase'
-import { checkReadAllOptions, checkReadStreamOptions } from './readOptions'
 
 export type MemoryStoreOptions = TenantScope & {
   /** Largest data + metadata JSON per event, in UTF-8 bytes (R9). Default DEFAULT_MAX_EVENT_BYTES from core. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
   InvalidStoreInput,
   StoreClosed,
   TenantNotGranted,
@@ -14,7 +16,6 @@ import { ChangeNotifications } from './changeNotifications'
 import type { ChangeListener } from './changeNotifications'
 import { mapPgError } from './pgErrors'
 import { settleHorizon } from './readHorizon'
-import { checkReadAllOptions, checkReadStreamOptions } from './readOptions'
 import { EVENT_COLUMNS, toHashableRow, toStoredEvent } from './rows'
 import type { EventRow } from './rows'
 import { TENANT_SEPARATOR, tenantList } from './schemaName'

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
   ConcurrencyError,
   GENESIS_HASH,
   InvalidStoreInput,
@@ -14,7 +16,7 @@ import type { AppendOptions, AppendResult, EventStore, StoredEvent } from '@kerj
 import type { SqliteConnection } from './connection'
 import { prepareEventStatements } from './eventStatements'
 import type { EventRow } from './eventStatements'
-import { MAX_POSITION, checkReadAllOptions, checkReadStreamOptions } from './readOptions'
+import { MAX_POSITION } from './maxPosition'
 import { isDuplicateEventId, toStoreError } from './sqliteErrors'
 import type { SerializedAppend } from './types'
 import { verifyStreams } from './verifyStreams'

@@ -1,7 +1,7 @@
-import { InvalidStoreInput, StoreClosed, assertIdentifier } from '@kerjasama/core'
+import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments } from '@kerjasama/core'
 import type { ReadModelStore } from '@kerjasama/core'
 import type { SqliteConnection } from './connection'
-import { PendingChanges, mergeDocuments } from './pendingChanges'
+import { MAX_POSITION } from './maxPosition'
 import { ProjectionConflict } from './projectionConflict'
 import { inProjectionQueue } from './projectionQueue'
 import { prepareReadModelStatements } from './readModelStatements'
@@ -43,7 +43,7 @@ export function createSqliteReadModelStore(connection: SqliteConnection, tenant:
   }
   const revisionOf = (projection: string): bigint => statements.getCheckpoint.get(tenant, projection)?.revision ?? 0n
 
-  const commit = db.transaction((projection: string, startRevision: bigint, pending: PendingChanges) => {
+  const commit = db.transaction((projection: string, startRevision: bigint, pending: PendingReadModelChanges) => {
     const current = statements.getCheckpoint.get(tenant, projection)
     if ((current?.revision ?? 0n) !== startRevision) throw new ProjectionConflict(projection)
     for (const [collection, documents] of pending.documents) {
@@ -68,7 +68,7 @@ export function createSqliteReadModelStore(connection: SqliteConnection, tenant:
       if (typeof work !== 'function') throw new InvalidStoreInput('transaction work must be a function', { field: 'work' })
       return inProjectionQueue(`${connection.databaseKey}\n${tenant}\n${projection}`, async () => {
         const startRevision = read('read-model transaction', () => revisionOf(projection))
-        const pending = new PendingChanges(committed)
+        const pending = new PendingReadModelChanges(committed, MAX_POSITION)
         try {
           const result = await work(pending.transaction)
           pending.end()

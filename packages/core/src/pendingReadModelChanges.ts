@@ -1,6 +1,6 @@
-import { InvalidStoreInput, assertIdentifier, assertJsonValue } from '@kerjasama/core'
-import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
-import { MAX_POSITION } from './readOptions'
+import { InvalidStoreInput } from './errors'
+import type { ReadModelDocument, ReadModelTransaction } from './store'
+import { assertIdentifier, assertJsonValue } from './storeInput'
 
 export type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 
@@ -11,18 +11,20 @@ export type CommittedDocuments = {
 }
 
 /**
- * The changes of one read-model transaction, held in memory until commit.
- * `null` marks a deletion. Keeping them here rather than in an open SQLite
- * transaction means the write lock is held only for the short synchronous
- * commit, never across the projection's awaits (see sqliteReadModelStore.ts).
+ * The changes of one read-model transaction, held in memory and invisible to
+ * everyone else until the adapter commits `documents` and `checkpoint` in one
+ * step (R8). `null` marks a deletion. An adapter keeps them here rather than
+ * in an open database transaction so its write lock is held only for the
+ * short commit, never across the projection's awaits.
  */
-export class PendingChanges {
+export class PendingReadModelChanges {
   readonly documents = new Map<string, Map<string, string | null>>()
   checkpoint: bigint | undefined
   private ended = false
   readonly transaction: ReadModelTransaction
 
-  constructor(committed: CommittedDocuments) {
+  /** `maxCheckpoint`: the largest position the adapter can store (SQLite and PostgreSQL: signed 64-bit). */
+  constructor(committed: CommittedDocuments, maxCheckpoint = 2n ** 63n - 1n) {
     this.transaction = {
       get: async (collection, id) => {
         this.assertActive(collection, id)
@@ -48,7 +50,7 @@ export class PendingChanges {
       },
       setCheckpoint: async (position) => {
         this.assertActive(undefined, undefined)
-        if (typeof position !== 'bigint' || position < 0n || position > MAX_POSITION) {
+        if (typeof position !== 'bigint' || position < 0n || position > maxCheckpoint) {
           throw new InvalidStoreInput('a checkpoint must be a non-negative 64-bit bigint', { field: 'position' })
         }
         this.checkpoint = position
