@@ -26,15 +26,7 @@ export type PostgresStore = PostgresEventStore & {
  * close() ends it; a pool you pass in stays yours.
  */
 export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('options must be an object', { field: 'options' })
-  const names = schemaNames(options.schema ?? 'kerjasama')
-  const handle = poolFrom(options)
-  try {
-    await migrate(handle.pool, names)
-  } catch (error) {
-    await handle.end()
-    throw mapPgError(error, 'open')
-  }
+  const { names, handle } = await openMigrated(options)
   let readModels: ReadModelStore | undefined
   const events = createPostgresEventStore(handle.pool, names, options, async () => {
     await readModels?.close()
@@ -48,6 +40,13 @@ export type PostgresReadModelStoreOptions = ConnectionOptions & TenantScope & { 
 
 /** Read models on their own, for a projection runner that does not append. */
 export async function openPostgresReadModelStore(options: PostgresReadModelStoreOptions = {}): Promise<ReadModelStore> {
+  const { names, handle } = await openMigrated(options)
+  return createPostgresReadModelStore(handle.pool, names, options, () => handle.end())
+}
+
+/** Checks the options, connects, and brings the schema up to date; the pool is ended again if that fails. */
+async function openMigrated(options: ConnectionOptions & { schema?: string }) {
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('options must be an object', { field: 'options' })
   const names = schemaNames(options.schema ?? 'kerjasama')
   const handle = poolFrom(options)
   try {
@@ -56,5 +55,5 @@ export async function openPostgresReadModelStore(options: PostgresReadModelStore
     await handle.end()
     throw mapPgError(error, 'open')
   }
-  return createPostgresReadModelStore(handle.pool, names, options, () => handle.end())
+  return { names, handle }
 }
