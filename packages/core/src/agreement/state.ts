@@ -137,9 +137,14 @@ function deriveStatus(state: AgreementState): AgreementStatus {
   if (state.mapping === undefined) return 'identified'
   if (!coordinationComplete(state)) return 'mapped'
   if (!fullySigned(state)) return 'coordinated'
-  if (state.term.monev.length > 0) return 'evaluated'
-  if (state.term.workPlan?.actions.some((action) => action.status === 'completed' && action.evidence !== undefined)) return 'implemented'
-  return 'signed'
+  // A monev of an agreement where nothing was done (score 0) is recorded, but
+  // it does not move the agreement past "signed": "evaluated" is reached only
+  // by way of evidence, so no dashboard counts a ceremony as a finished cycle.
+  const evidenced = (state.term.workPlan?.actions ?? []).flatMap((action) => (action.status === 'completed' && action.evidence !== undefined && action.completedAt !== undefined ? [action.completedAt] : []))
+  if (evidenced.length === 0) return 'signed'
+  // Instants are ISO strings from one clock, so they compare as text.
+  const firstDone = evidenced.reduce((a, b) => (a < b ? a : b))
+  return state.term.monev.some((monev) => monev.at >= firstDone) ? 'evaluated' : 'implemented'
 }
 
 function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {

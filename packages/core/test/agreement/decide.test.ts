@@ -158,6 +158,20 @@ describe('decide', () => {
     expect((refusal(() => decide(nk, revised.state, context({ actor: actors.bupati, now: day(60) }))) as GuardViolation).violations.map((v) => v.code)).toContain('DPRD_APPROVAL_REQUIRED')
   })
 
+  it('a monev finding that nothing happened is recorded, but the agreement stays signed; only a monev after work done with evidence makes it evaluated', () => {
+    const nothingDone = run([{ label: 'monev', command: commands.monev(0), actor: actors.monev, day: 180 }], undefined, { events: [], state: fold(eventsThrough('signed')) })
+    expect(nothingDone.state.term.monev).toHaveLength(1)
+    expect(nothingDone.state.status).toBe('signed')
+    const done = run(
+      [{ label: 'start', command: commands.start(), actor: actors.opd, day: 181 }, { label: 'complete', command: commands.complete(), actor: actors.opd, day: 190 }],
+      undefined,
+      nothingDone,
+    )
+    expect(done.state.status).toBe('implemented')
+    const evaluated = run([{ label: 'monev', command: commands.monev(75), actor: actors.monev, day: 200 }], undefined, done)
+    expect(evaluated.state.status).toBe('evaluated')
+  })
+
   it('names planned actions the caller left unnamed, with ids from the context', () => {
     const { actionId: _drop, ...unnamed } = commands.workPlan().actions[0]!
     const [event] = decide(commands.workPlan({ actions: [unnamed] }), fold(eventsThrough('accepted')), context({ actor: actors.tkksd }))

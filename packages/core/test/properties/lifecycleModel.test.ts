@@ -91,7 +91,7 @@ function checkLifecycle(events: AgreementEvent[]): void {
         signedThroughDprd += 1
       }
     }
-    if (state.status === 'implemented' && previous !== 'implemented') {
+    if ((state.status === 'implemented' || state.status === 'evaluated') && previous !== state.status) {
       expect(completedWithEvidence(soFar)).toBe(true)
     }
     seen.add(state.status)
