@@ -173,6 +173,7 @@ const amend = z.object({
   type: z.literal('Amend'),
   agreementId: id,
   description: text,
+  /** The addendum the parties signed; optional in shape, AMENDMENT_WITHOUT_ADDENDUM refuses its absence with a reason. */
   documentReference: shortText.optional(),
   addActions: z.array(plannedActionSchema).max(200).optional(),
   funding: shortText.optional(),

@@ -57,6 +57,7 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   implementation.monevScoreOffRubric,
   implementation.notYetExpired,
   implementation.extensionAsDateEdit,
+  implementation.amendmentWithoutAddendum,
 ])
 
 export const builtInGuardCodes: readonly string[] = Object.freeze(builtInGuards.map((guard) => guard.code))

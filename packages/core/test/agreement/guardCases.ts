@@ -202,4 +202,8 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: eventsThrough('signed'), command: commands.amend({ duration: { years: 5 } }), actor: actors.tkksd, now: day(100) },
     passes: { given: eventsThrough('signed'), command: commands.amend({ addActions: [{ actionId: 'a2', description: 'Promosi', owner: 'Dinas', dueDate: isoDay(150), output: '1 pameran' }] }), actor: actors.tkksd, now: day(100) },
   },
+  AMENDMENT_WITHOUT_ADDENDUM: {
+    refuses: { given: eventsThrough('signed'), command: commands.amend({ documentReference: undefined }), actor: actors.tkksd, now: day(100) },
+    passes: { given: eventsThrough('signed'), command: commands.amend({ documentReference: 'Adendum I/2022' }), actor: actors.tkksd, now: day(100) },
+  },
 }

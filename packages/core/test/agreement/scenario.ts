@@ -76,7 +76,7 @@ export const commands = {
   start: (actionId = 'a1') => ({ type: 'StartAction', agreementId: AGREEMENT, actionId }),
   complete: (actionId = 'a1', extra: Record<string, unknown> = { evidence: { kind: 'document', reference: 'BA/45' } }) => ({ type: 'CompleteAction', agreementId: AGREEMENT, actionId, ...extra }),
   monev: (score = 100) => ({ type: 'RecordMonev', agreementId: AGREEMENT, score, findings: 'Terlaksana', recommendation: 'continue' }),
-  amend: (extra: Record<string, unknown> = {}) => ({ type: 'Amend', agreementId: AGREEMENT, description: 'Tambah kegiatan', ...extra }),
+  amend: (extra: Record<string, unknown> = {}) => ({ type: 'Amend', agreementId: AGREEMENT, description: 'Tambah kegiatan', documentReference: 'Adendum I/2022', ...extra }),
   extend: () => ({ type: 'Extend', agreementId: AGREEMENT, reason: 'Monev merekomendasikan perpanjangan' }),
   terminate: (supersededBy?: string) => ({ type: 'Terminate', agreementId: AGREEMENT, reason: 'Mitra bubar', ...(supersededBy === undefined ? {} : { supersededBy }) }),
   expire: () => ({ type: 'Expire', agreementId: AGREEMENT }),

@@ -64,3 +64,16 @@ export const extensionAsDateEdit = defineGuard({
   },
   basis: { kind: 'practice', source: 'Kemendagri: perpanjangan kerja sama melalui tahapan kerja sama kembali' },
 })
+
+export const amendmentWithoutAddendum = defineGuard({
+  code: 'AMENDMENT_WITHOUT_ADDENDUM',
+  when: ['Amend'],
+  // A change to a signed agreement binds every party, so it is the addendum
+  // they signed that the record points to, not one side's wish.
+  check: (_state, command) => command.documentReference !== undefined,
+  message: {
+    id: 'Perubahan kerja sama dituangkan dalam adendum yang disepakati para pihak; sebutkan nomor adendumnya',
+    en: 'An amendment is set down in an addendum the parties agreed; give the addendum’s reference',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, perubahan kerja sama atas kesepakatan para pihak` },
+})
