@@ -153,6 +153,24 @@ export function describeBadInput({ run, options }: EventStoreSuite): void {
       }
     }), options.testTimeout)
 
+    it('R10 errors name the field and the rule, never the payload or SQL text', run(async ({ open, options: suiteOptions }) => {
+      const store = await open({ maxEventBytes: suiteOptions.maxEventBytes })
+      const marker = 'RAHASIA-payload-7f3a'
+      await store.append('s1', [sampleEvent({ marker })], { expectedVersion: 'none' })
+      const errors = [
+        await expectCoded(() => store.append('s1', [sampleEvent({ marker, pad: marker.repeat(Math.ceil(suiteOptions.maxEventBytes / marker.length) + 1) })], { expectedVersion: 1 }), 'PAYLOAD_TOO_LARGE'),
+        await expectCoded(() => store.append('s1', [sampleEvent({ marker, amount: 1n })], { expectedVersion: 1 }), 'STORE_INPUT_INVALID'),
+        await expectCoded(() => store.append('s1', [sampleEvent({ marker })], { expectedVersion: 7 }), 'STREAM_VERSION_CONFLICT'),
+        await expectCoded(() => store.append('s1', [sampleEvent({ marker, loop: cyclic() })], { expectedVersion: 1 }), 'STORE_INPUT_INVALID'),
+        await expectCoded(() => store.append('', [sampleEvent({ marker })], { expectedVersion: 'none' }), 'STORE_INPUT_INVALID'),
+      ]
+      for (const error of errors) {
+        const shown = JSON.stringify({ message: error.message, localized: error.localized, details: error.details }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))
+        expect(shown).not.toContain(marker)
+        expect(shown).not.toMatch(/\b(select|insert|update|delete)\b[^]*\b(from|into|set|where)\b/i)
+      }
+    }), options.testTimeout)
+
     it('R10 for all arbitrary arguments, append either refuses with a coded error and writes nothing, or writes', run(async ({ open }) => {
       const store = await open()
       let stored = 0
