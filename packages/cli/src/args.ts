@@ -6,7 +6,7 @@ export const STORE_KINDS: readonly StoreKind[] = ['memory', 'sqlite', 'postgres'
 export type CliArgs = {
   command: 'demo' | 'verify' | 'help'
   store: StoreKind
-  /** SQLite file; the demo recreates it on every run, verify only reads it. */
+  /** SQLite file; the demo recreates it only if the demo owns it (see demoFile.ts), verify only reads it. */
   file: string
   /** PostgreSQL schema. */
   schema: string
@@ -32,9 +32,15 @@ Options / Opsi:
   --file <path>                    SQLite file (default ${DEFAULT_DEMO_FILE})
   --schema <name>                  PostgreSQL schema (default ${DEFAULT_PG_SCHEMA}); connection from DATABASE_URL or PG* variables
 
-The SQLite demo file is recreated on every run. On PostgreSQL the demo never
-deletes anything: each run adds its five agreements (with fresh ids) to the schema.
-(Berkas SQLite demo dibuat ulang setiap kali; di PostgreSQL demo tidak menghapus apa pun.)
+The demo recreates its SQLite file on every run, but only a file it owns: the
+default file, a path that does not exist yet, or a file an earlier demo run made
+and nothing has changed since (recorded in <file>.kerjasama-demo.json). Any other
+existing file is refused with CLI_DEMO_FILE_EXISTS and left untouched. The demo
+prints the file's absolute path. On PostgreSQL the demo never deletes anything:
+each run adds its five agreements (with fresh ids) to the schema.
+(Demo hanya membuat ulang berkas SQLite miliknya: berkas bawaan, path yang belum
+ada, atau berkas buatan demo sebelumnya yang belum diubah; berkas lain ditolak
+dan tidak disentuh. Di PostgreSQL demo tidak menghapus apa pun.)
 `
 
 export function parseArgs(argv: readonly string[]): CliArgs {

@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs'
 import { KerjasamaError } from '@kerjasama/core'
 import type { EventStore } from '@kerjasama/core'
 import type { CliArgs } from './args'
+import { claimDemoFile, markDemoFileInProgress } from './demoFile'
 
 export class AdapterMissing extends KerjasamaError {
   constructor(store: string, exportName: string) {
@@ -33,11 +33,13 @@ export async function openStore(args: CliArgs, purpose: OpenPurpose, env: NodeJS
     case 'memory':
       return (await opener('@kerjasama/store-memory', 'openMemoryStore', 'memory'))({})
     case 'sqlite': {
-      // The demo starts from an empty file each run so its output is the same every time.
-      if (purpose === 'demo' && args.file !== ':memory:') {
-        for (const suffix of ['', '-wal', '-shm']) rmSync(`${args.file}${suffix}`, { force: true })
-      }
-      return (await opener('@kerjasama/store-sqlite', 'openSqliteStore', 'sqlite'))({ file: args.file })
+      // The demo starts from an empty file each run so its output is the same
+      // every time, but it may only empty a file it owns (see claimDemoFile).
+      const ownedByDemo = purpose === 'demo' && args.file !== ':memory:'
+      const file = ownedByDemo ? claimDemoFile(args.file) : args.file
+      const store = await (await opener('@kerjasama/store-sqlite', 'openSqliteStore', 'sqlite'))({ file })
+      if (ownedByDemo) markDemoFileInProgress(file)
+      return store
     }
     case 'postgres': {
       const open = await opener('@kerjasama/store-postgres', 'openPostgresStore', 'postgres')

@@ -1,12 +1,16 @@
+import { resolve } from 'node:path'
 import { createSeedService, runSeedScenario } from '@kerjasama/example-jateng'
 import type { CliArgs } from '../args'
+import { sealDemoFile } from '../demoFile'
 import { openStore } from '../openStore'
 import { printVerifyReport } from './verify'
 
 export async function demo(args: CliArgs, log: (line: string) => void, env?: NodeJS.ProcessEnv): Promise<number> {
   const store = await openStore(args, 'demo', env)
   try {
-    log(`Kerjasama demo — penyimpanan/store: ${args.store}${args.store === 'sqlite' ? ` (${args.file})` : ''}`)
+    // Absolute, because `pnpm demo` runs in packages/cli and a relative path would send the user looking in the wrong place.
+    const where = args.store !== 'sqlite' ? '' : args.file === ':memory:' ? ' (:memory:)' : ` (${resolve(args.file)})`
+    log(`Kerjasama demo — penyimpanan/store: ${args.store}${where}`)
     const { service, clock } = createSeedService(store)
     const report = await runSeedScenario(service, log, clock)
     log('')
@@ -16,5 +20,6 @@ export async function demo(args: CliArgs, log: (line: string) => void, env?: Nod
     return verification.ok ? 0 : 1
   } finally {
     await store.close()
+    if (args.store === 'sqlite' && args.file !== ':memory:') sealDemoFile(args.file)
   }
 }
