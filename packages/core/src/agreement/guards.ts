@@ -41,6 +41,7 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   dprd.dprdRequestBeforeKb,
   dprd.dprdDecisionPendingGuard,
   dprd.dprdNotRequested,
+  dprd.dprdDecisionDateOutOfRange,
   dprd.dprdApprovalRequired,
   signing.signingDocumentMismatch,
   signing.pksBeforeKb,

@@ -118,7 +118,7 @@ describe('decide', () => {
       { label: 'plan', command: commands.workPlan({ inCurrentApbd: false }), actor: actors.tkksd, day: 35 },
       ...steps.filter((s) => s.label === 'kb-signed'),
       { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 56 },
-      { label: 'no', command: commands.dprd(false), actor: actors.dprd, day: 58 },
+      { label: 'no', command: commands.dprd(false, 58), actor: actors.dprd, day: 58 },
     ])
     const pks = commands.sign('SignPerjanjianKerjaSama', REGION)
     expect((refusal(() => decide(pks, refused.state, context({ actor: actors.bupati, now: day(60) }))) as GuardViolation).violations.map((v) => v.code)).toContain('DPRD_APPROVAL_REQUIRED')
@@ -126,7 +126,7 @@ describe('decide', () => {
     expect((refusal(() => decide(commands.dprd(), refused.state, context({ actor: actors.dprd, now: day(59) }))) as GuardViolation).violations.map((v) => v.code)).toEqual(['DPRD_NOT_REQUESTED'])
     const askedAgain = run([
       { label: 'ask again', command: commands.dprdRequest(), actor: actors.bupati, day: 59 },
-      { label: 'yes', command: commands.dprd(), actor: actors.dprd, day: 62 },
+      { label: 'yes', command: commands.dprd(true, 62), actor: actors.dprd, day: 62 },
     ], undefined, refused)
     expect(askedAgain.state.term.dprdApproval?.approved).toBe(true)
     const [signed] = decide(pks, askedAgain.state, context({ actor: actors.bupati, now: day(63) }))
@@ -149,7 +149,7 @@ describe('decide', () => {
       ...accepted,
       { label: 'plan', command: commands.workPlan({ burdensPublic: true }), actor: actors.tkksd, day: 35 },
       { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 40 },
-      { label: 'yes', command: commands.dprd(), actor: actors.dprd, day: 45 },
+      { label: 'yes', command: commands.dprd(true, 45), actor: actors.dprd, day: 45 },
     ])
     expect(approved.state.term.dprdApproval?.approved).toBe(true)
     const revised = run([{ label: 'plan', command: commands.workPlan({ burdensPublic: true, funding: 'APBD Perubahan 2022' }), actor: actors.tkksd, day: 50 }], undefined, approved)

@@ -138,6 +138,10 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: kbSignedBurdeningPublic(), command: commands.dprd(), now: day(58) },
     passes: { given: dprdRequested(), command: commands.dprd(), now: day(58) },
   },
+  DPRD_DECISION_DATE_OUT_OF_RANGE: {
+    refuses: { given: dprdRequested(), command: commands.dprd(true, 40), now: day(58) },
+    passes: { given: dprdRequested(), command: commands.dprd(true, 56), now: day(58) },
+  },
   DPRD_APPROVAL_REQUIRED: {
     refuses: { given: dprdRequested(), command: signPks, actor: actors.bupati, now: day(60) },
     passes: { given: then(dprdRequested(), { command: commands.dprd(), actor: actors.dprd, day: 58 }), command: signPks, actor: actors.bupati, now: day(60) },

@@ -65,6 +65,15 @@ describe('every built-in guard', () => {
     when({ ...refused, policy: { firstActionWithinDays: 400 } }).then((events) => expect(events).toHaveLength(1))
   })
 
+  it('a DPRD decision dated after the day it is recorded is refused; one dated that very day passes', () => {
+    const { given, now } = guardCases.DPRD_DECISION_DATE_OUT_OF_RANGE!.refuses
+    const recordedDay = now!.toISOString().slice(0, 10)
+    const tomorrow = new Date(now!.getTime() + 86_400_000).toISOString().slice(0, 10)
+    const decidedOn = (date: string) => ({ ...guardCases.DPRD_DECISION_DATE_OUT_OF_RANGE!.passes.command, decidedOn: date })
+    when({ given, now, command: decidedOn(tomorrow) }).thenViolatesAtLeast('DPRD_DECISION_DATE_OUT_OF_RANGE')
+    when({ given, now, command: decidedOn(recordedDay) }).then((events) => expect(events).toHaveLength(1))
+  })
+
   it('policy validation refuses unknown disabled codes and extra guards reusing a built-in code', () => {
     expect(() => resolvePolicy({ disabledGuards: ['NO_SUCH_RULE'] })).toThrowError(/policy/)
     expect(() => resolvePolicy({ extraGuards: [{ ...builtInGuards[1]! }] })).toThrowError(/policy/)

@@ -70,7 +70,7 @@ export const commands = {
     rightsAndObligations: 'Daerah menyediakan pelatihan; koperasi menyerap produksi', apbdContribution: 'Rp 400 juta dari APBD 2022',
     benefit: 'Pendapatan perajin naik', publicBurden: 'Retribusi pasar baru bagi perajin',
   }),
-  dprd: (approved = true) => ({ type: 'RecordDprdApproval', agreementId: AGREEMENT, approved, decisionReference: 'Keputusan DPRD 1', decidedOn: isoDay(40) }),
+  dprd: (approved = true, decidedDay = 57) => ({ type: 'RecordDprdApproval', agreementId: AGREEMENT, approved, decisionReference: 'Keputusan DPRD 1', decidedOn: isoDay(decidedDay) }),
   sign: (type: 'SignKesepakatanBersama' | 'SignPerjanjianKerjaSama' | 'SignNotaKesepakatan', partyId: string, signer: Record<string, unknown> = partyId === REGION || /^\d{2}\.\d{2}$/.test(partyId) ? kepalaDaerah : pimpinanMitra) =>
     ({ type, agreementId: AGREEMENT, partyId, signer }),
   start: (actionId = 'a1') => ({ type: 'StartAction', agreementId: AGREEMENT, actionId }),

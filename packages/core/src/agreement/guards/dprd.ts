@@ -1,4 +1,4 @@
-import { dprdRequestLapsed } from '../agreementDates'
+import { dprdRequestLapsed, utcDay } from '../agreementDates'
 import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
 import { dprdApprovalTriggered, dprdDecisionPending, unsignedParties } from '../state'
 
@@ -43,6 +43,24 @@ export const dprdNotRequested = defineGuard({
     en: 'A DPRD decision is recorded against a request from the kepala daerah that awaits one; send the request first',
   },
   basis: { kind: 'reg', source: `${PP_28_2018}, persetujuan DPRD atas permohonan kepala daerah` },
+})
+
+// A decision answers a request and is recorded once taken: a date before the
+// request or after today is a typing error that would mislead the register.
+export const dprdDecisionDateOutOfRange = defineGuard({
+  code: 'DPRD_DECISION_DATE_OUT_OF_RANGE',
+  when: ['RecordDprdApproval'],
+  check: (state, command, ctx) => {
+    const requestedAt = state.term.dprdRequest?.at
+    if (command.type !== 'RecordDprdApproval' || requestedAt === undefined || !dprdDecisionPending(state)) return true
+    const decided = utcDay(command.decidedOn)
+    return (decided >= utcDay(requestedAt) && decided <= utcDay(ctx.now)) || { decidedOn: command.decidedOn, requestedOn: requestedAt.slice(0, 10), recordedOn: ctx.now.toISOString().slice(0, 10) }
+  },
+  message: {
+    id: 'Tanggal keputusan DPRD harus jatuh antara tanggal permohonan kepala daerah dan hari pencatatan',
+    en: 'The DPRD decision date must fall between the kepala daerah’s request and the day it is recorded',
+  },
+  basis: { kind: 'practice', source: `${PP_28_2018}, persetujuan DPRD diberikan atas permohonan; keputusan dicatat setelah diambil` },
 })
 
 export const dprdApprovalRequired = defineGuard({
