@@ -8,6 +8,7 @@ const stepNames: Record<CommandType, string> = {
   SendOffer: 'surat penawaran / offer sent',
   RecordOfferResponse: 'jawaban mitra / partner reply',
   AgreeWorkPlan: 'rencana kerja / work plan',
+  ReviewDraft: 'rancangan dibahas TKKSD / draft discussed by TKKSD',
   RequestDprdApproval: 'permohonan persetujuan DPRD / DPRD approval requested',
   RecordDprdApproval: 'persetujuan DPRD / DPRD approval',
   SignKesepakatanBersama: 'tanda tangan KB / KB signed',

@@ -100,6 +100,18 @@ const agreeWorkPlan = z.object({
 })
 
 /**
+ * TKKSD discusses the draft of each document before anyone signs it
+ * (Permendagri 22/2020): the KB and the PKS, or the Nota Kesepakatan.
+ */
+const reviewDraft = z.object({
+  type: z.literal('ReviewDraft'),
+  agreementId: id,
+  document: z.enum(['KB', 'PKS', 'NK']),
+  draftReference: shortText,
+  notes: text,
+})
+
+/**
  * The kepala daerah's letter asking the DPRD for approval. PP 28/2018 names
  * what it must state; the object and the duration are taken from the
  * agreement itself, the rest the region writes here.
@@ -200,6 +212,7 @@ export const agreementCommandSchema = z.discriminatedUnion('type', [
   sendOffer,
   recordOfferResponse,
   agreeWorkPlan,
+  reviewDraft,
   requestDprdApproval,
   recordDprdApproval,
   signKesepakatanBersama,

@@ -79,6 +79,8 @@ function eventFor(command: AgreementCommand, state: AgreementState, ctx: DecideC
       const { type: _type, agreementId: _id, actions, ...plan } = command
       return { type: 'WorkPlanAgreed', schemaVersion: 1, data: { ...plan, actions: actions.map((action) => namedAction(action, ctx)), at } }
     }
+    case 'ReviewDraft':
+      return { type: 'DraftReviewed', schemaVersion: 1, data: { document: command.document, draftReference: command.draftReference, notes: command.notes, at } }
     case 'RequestDprdApproval': {
       const { type: _type, agreementId: _id, ...request } = command
       return {

@@ -78,6 +78,8 @@ export const dprdApprovalRequested = event('DprdApprovalRequested', {
   at: instant,
 })
 
+export const draftReviewed = event('DraftReviewed', { document: z.enum(['KB', 'PKS', 'NK']), draftReference: shortText, notes: text, at: instant })
+
 export const dprdApprovalRecorded = event('DprdApprovalRecorded', { approved: z.boolean(), decisionReference: shortText, decidedOn: dateLike, at: instant })
 
 const signatureData = { partyId: id, signer: signerSchema, documentReference: shortText.optional(), at: instant }
@@ -113,6 +115,7 @@ export const agreementEventSchema = z.discriminatedUnion('type', [
   offerSent,
   offerResponseRecorded,
   workPlanAgreed,
+  draftReviewed,
   dprdApprovalRequested,
   dprdApprovalRecorded,
   kesepakatanBersamaSigned,

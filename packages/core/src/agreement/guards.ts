@@ -44,6 +44,7 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   dprd.dprdDecisionDateOutOfRange,
   dprd.dprdApprovalRequired,
   signing.signingDocumentMismatch,
+  signing.draftNotReviewed,
   signing.pksBeforeKb,
   signing.alreadySigned,
   signing.kbSignerNotKepalaDaerah,

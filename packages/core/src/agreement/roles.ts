@@ -15,6 +15,7 @@ export const commandRoles: Readonly<Record<CommandType, readonly Role[]>> = Obje
   SendOffer: ['kepala_daerah'],
   RecordOfferResponse: ['partner', 'tkksd'],
   AgreeWorkPlan: ['tkksd', 'opd'],
+  ReviewDraft: ['tkksd'],
   // The request to the DPRD is the kepala daerah's own letter.
   RequestDprdApproval: ['kepala_daerah'],
   RecordDprdApproval: ['dprd', 'tkksd'],

@@ -43,6 +43,8 @@ export type Term = {
   offer?: { at: string; letterReference?: string }
   responses: Array<{ partnerId: string; accepted: boolean; at: string }>
   workPlan?: WorkPlan
+  /** TKKSD's discussion of each document's draft, the latest per document. */
+  draftReviews: Partial<Record<SignedDocument, { draftReference: string; at: string }>>
   /** The latest request to the DPRD; a new request or a new work plan clears the decision below. */
   dprdRequest?: { letterReference: string; at: string }
   /** The DPRD's decision on `dprdRequest`. */
@@ -72,7 +74,7 @@ export type AgreementState = {
 }
 
 function emptyTerm(number: number): Term {
-  return { number, responses: [], signatures: { KB: [], PKS: [], NK: [] }, monev: [], amendments: [] }
+  return { number, responses: [], draftReviews: {}, signatures: { KB: [], PKS: [], NK: [] }, monev: [], amendments: [] }
 }
 
 export const initialState: AgreementState = freeze({ status: 'none', partners: [], term: emptyTerm(1), previousTerms: [] }, true)
@@ -174,11 +176,17 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
     case 'WorkPlanAgreed': {
       const { at, actions, ...plan } = event.data
       term.workPlan = { ...plan, agreedAt: at, actions: actions.map((action) => ({ ...action, status: 'planned' as const })) }
-      // The DPRD approved the plan it was shown; a revised plan needs asking again.
+      // The DPRD approved the plan it was shown, and the PKS or NK carries the
+      // plan: a revised plan needs asking again and its draft discussing again.
       delete term.dprdRequest
       delete term.dprdApproval
+      delete term.draftReviews.PKS
+      delete term.draftReviews.NK
       return
     }
+    case 'DraftReviewed':
+      term.draftReviews[event.data.document] = { draftReference: event.data.draftReference, at: event.data.at }
+      return
     case 'DprdApprovalRequested':
       term.dprdRequest = { letterReference: event.data.letterReference, at: event.data.at }
       delete term.dprdApproval

@@ -125,12 +125,23 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
     })
     add(`${label} ${region}`, day, regionActor, 'signed', { type, partyId: region, signer: regionSigner })
   }
+  const reviewDraft = (document: 'KB' | 'PKS' | 'NK', day: number): void => {
+    add(`review ${document} draft`, day, testActors.tkksd, 'coordinated', {
+      type: 'ReviewDraft',
+      document,
+      draftReference: `Rancangan ${document} ${agreementId}`,
+      notes: 'TKKSD membahas rancangan bersama perangkat daerah pemrakarsa',
+    })
+  }
   if (variant === 'Sinergi') {
     askDprd(SIGN_DAY - 10)
+    reviewDraft('NK', SIGN_DAY - 7)
     signAll('SignNotaKesepakatan', 'sign NK', SIGN_DAY, regionHead, testActors.kepala_daerah)
   } else {
+    reviewDraft('KB', SIGN_DAY - 8)
     signAll('SignKesepakatanBersama', 'sign KB', SIGN_DAY - 5, regionHead, testActors.kepala_daerah)
     askDprd(SIGN_DAY - 4)
+    reviewDraft('PKS', SIGN_DAY - 1)
     signAll('SignPerjanjianKerjaSama', 'sign PKS', SIGN_DAY, kuasaHolder, testActors.kuasa)
   }
   // The KB alone does not make an agreement signed: only the last PKS signature does.

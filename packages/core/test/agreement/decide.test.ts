@@ -14,6 +14,10 @@ function refusal(run: () => unknown): KerjasamaError {
   throw new Error('expected a refusal')
 }
 
+
+/** TKKSD discusses the KB draft once the plan is agreed: every custom path below needs it before the KB. */
+const reviewKb = { label: 'review', command: commands.review('KB'), actor: actors.tkksd, day: 50 }
+
 describe('decide', () => {
   it('reports every violated rule at once, not only the first', () => {
     const error = refusal(() => decide(commands.map('KSDD-sukarela', { affairs: ['pertahanan', '9.99'], planningDocuments: [{ kind: 'Renja', reference: 'Renja' }] }), fold(eventsThrough('identified')), context()))
@@ -36,7 +40,7 @@ describe('decide', () => {
   it('for every command type, a role not listed gets NOT_AUTHORIZED and a listed one does not', () => {
     const sample: Record<string, Record<string, unknown>> = {
       IdentifyCooperation: commands.identify('KSDPK'), MapAffairs: commands.map('KSDPK'), AssessFeasibility: commands.assess(), SendOffer: commands.offer(),
-      RecordOfferResponse: commands.respond('x'), AgreeWorkPlan: commands.workPlan(), RequestDprdApproval: commands.dprdRequest(), RecordDprdApproval: commands.dprd(),
+      RecordOfferResponse: commands.respond('x'), AgreeWorkPlan: commands.workPlan(), ReviewDraft: commands.review('KB'), RequestDprdApproval: commands.dprdRequest(), RecordDprdApproval: commands.dprd(),
       SignKesepakatanBersama: commands.sign('SignKesepakatanBersama', REGION), SignPerjanjianKerjaSama: commands.sign('SignPerjanjianKerjaSama', REGION),
       SignNotaKesepakatan: commands.sign('SignNotaKesepakatan', REGION), StartAction: commands.start(), CompleteAction: commands.complete(),
       RecordMonev: commands.monev(), Amend: commands.amend(), Extend: commands.extend(), Terminate: commands.terminate(), Expire: commands.expire(),
@@ -92,7 +96,7 @@ describe('decide', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), (burdensPublic, inCurrentApbd) => {
         const triggered = burdensPublic || !inCurrentApbd
-        const planned = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic, inCurrentApbd }), actor: actors.tkksd, day: 35 }])
+        const planned = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic, inCurrentApbd }), actor: actors.tkksd, day: 35 }, reviewKb])
         expect(planned.state.status).toBe('coordinated')
         // The KB comes first, whatever the DPRD trigger.
         const kbSigned = run(kb, undefined, planned)
@@ -116,6 +120,7 @@ describe('decide', () => {
     const refused = run([
       ...accepted,
       { label: 'plan', command: commands.workPlan({ inCurrentApbd: false }), actor: actors.tkksd, day: 35 },
+      reviewKb,
       ...steps.filter((s) => s.label === 'kb-signed'),
       { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 56 },
       { label: 'no', command: commands.dprd(false, 58), actor: actors.dprd, day: 58 },
@@ -136,7 +141,7 @@ describe('decide', () => {
   it('the request to the DPRD records what PP 28/2018 says it must state, with the object and duration as they stood', () => {
     const steps = goodPath('KSDPK')
     const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
-    const { state } = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic: true, duration: { years: 4 } }), actor: actors.tkksd, day: 35 }, ...steps.filter((s) => s.label === 'kb-signed')])
+    const { state } = run([...accepted, { label: 'plan', command: commands.workPlan({ burdensPublic: true, duration: { years: 4 } }), actor: actors.tkksd, day: 35 }, reviewKb, ...steps.filter((s) => s.label === 'kb-signed')])
     const [event] = decide(commands.dprdRequest(), state, context({ actor: actors.bupati, now: day(56) }))
     const { type: _type, agreementId: _id, ...stated } = commands.dprdRequest()
     expect(event).toEqual({ type: 'DprdApprovalRequested', schemaVersion: 1, data: { ...stated, object: 'Pengembangan sentra gula merah', duration: { years: 4 }, at: day(56).toISOString() } })
@@ -156,6 +161,28 @@ describe('decide', () => {
     expect(revised.state.term.dprdApproval).toBeUndefined()
     const nk = commands.sign('SignNotaKesepakatan', REGION)
     expect((refusal(() => decide(nk, revised.state, context({ actor: actors.bupati, now: day(60) }))) as GuardViolation).violations.map((v) => v.code)).toContain('DPRD_APPROVAL_REQUIRED')
+  })
+
+  it('TKKSD discusses a draft after every partner accepted and before its first signature; a revised plan sends the PKS draft back to TKKSD, not the KB', () => {
+    const codesOf = (attempt: () => unknown): string[] => { try { attempt(); return [] } catch (e) { return (e as GuardViolation).violations.map((v) => v.code) } }
+    const asTkksd = (n: number) => context({ actor: actors.tkksd, now: day(n) })
+    expect(codesOf(() => decide(commands.review('KB'), fold(eventsThrough('offered')), asTkksd(25)))).toEqual(['WRONG_STAGE'])
+    expect(codesOf(() => decide(commands.review('NK'), fold(eventsThrough('coordinated')), asTkksd(50)))).toEqual(['SIGNING_DOCUMENT_MISMATCH'])
+    expect(codesOf(() => decide(commands.review('KB'), fold(eventsThrough('kb-signed')), asTkksd(57)))).toEqual(['WRONG_STAGE'])
+    const [reviewed] = decide(commands.review('PKS'), fold(eventsThrough('kb-signed')), asTkksd(57))
+    expect(reviewed).toEqual({ type: 'DraftReviewed', schemaVersion: 1, data: { document: 'PKS', draftReference: 'Rancangan PKS 1', notes: 'Dibahas TKKSD', at: day(57).toISOString() } })
+
+    const steps = goodPath('KSDPK')
+    const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
+    const bothReviewed = run([
+      ...accepted,
+      { label: 'plan', command: commands.workPlan(), actor: actors.tkksd, day: 35 },
+      reviewKb,
+      { label: 'review', command: commands.review('PKS'), actor: actors.tkksd, day: 50 },
+      { label: 'plan', command: commands.workPlan({ funding: 'APBD Perubahan 2022' }), actor: actors.tkksd, day: 52 },
+    ]).state
+    expect(bothReviewed.term.draftReviews.KB?.at).toBe(day(50).toISOString())
+    expect(bothReviewed.term.draftReviews.PKS).toBeUndefined()
   })
 
   it('a monev finding that nothing happened is recorded, but the agreement stays signed; only a monev after work done with evidence makes it evaluated', () => {
@@ -217,8 +244,10 @@ describe('extension, termination, expiry', () => {
         { label: 'offer', command: commands.offer(), actor: actors.bupati, day: 211 },
         { label: 'accept', command: commands.respond(partnersFor.KSDPK[0]!.partnerId), actor: actors.partner, day: 212 },
         { label: 'plan', command: commands.workPlan({ actions: [{ ...commands.workPlan().actions[0]!, dueDate: '2022-10-30' }] }), actor: actors.tkksd, day: 213 },
+        { label: 'review', command: commands.review('KB'), actor: actors.tkksd, day: 213 },
         { label: 'kb', command: commands.sign('SignKesepakatanBersama', REGION), actor: actors.bupati, day: 214 },
         { label: 'kb', command: commands.sign('SignKesepakatanBersama', 'koperasi-nira'), actor: actors.partner, day: 214 },
+        { label: 'review', command: commands.review('PKS'), actor: actors.tkksd, day: 214 },
         { label: 'pks', command: commands.sign('SignPerjanjianKerjaSama', REGION), actor: actors.bupati, day: 215 },
         { label: 'pks', command: commands.sign('SignPerjanjianKerjaSama', 'koperasi-nira'), actor: actors.partner, day: 215 },
       ],

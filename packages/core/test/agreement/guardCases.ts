@@ -16,7 +16,11 @@ const pihakKetiga = partnersFor.KSDPK[0]!
 function coordinatedWith(plan: Record<string, unknown>): AgreementEvent[] {
   const steps = goodPath('KSDPK')
   const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
-  return run([...accepted, { label: 'plan', command: commands.workPlan(plan), actor: actors.tkksd, day: 35 }]).events
+  return run([
+    ...accepted,
+    { label: 'plan', command: commands.workPlan(plan), actor: actors.tkksd, day: 35 },
+    { label: 'review', command: commands.review('KB'), actor: actors.tkksd, day: 50 },
+  ]).events
 }
 
 function then(events: AgreementEvent[], ...more: Array<{ command: Record<string, unknown>; actor: Actor; day: number }>): AgreementEvent[] {
@@ -32,6 +36,7 @@ function kbSignedBurdeningPublic(): AgreementEvent[] {
     coordinatedWith({ burdensPublic: true }),
     { command: signKb(), actor: actors.bupati, day: 55 },
     { command: signKb(pihakKetiga.partnerId), actor: actors.partner, day: 55 },
+    { command: commands.review('PKS'), actor: actors.tkksd, day: 55 },
   )
 }
 const dprdRequested = () => then(kbSignedBurdeningPublic(), { command: commands.dprdRequest(), actor: actors.bupati, day: 56 })
@@ -149,6 +154,10 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
   SIGNING_DOCUMENT_MISMATCH: {
     refuses: { given: eventsThrough('coordinated', 'Sinergi'), command: signKb(), actor: actors.bupati, now: day(55) },
     passes: { given: eventsThrough('coordinated', 'Sinergi'), command: commands.sign('SignNotaKesepakatan', REGION), actor: actors.bupati, now: day(55) },
+  },
+  DRAFT_NOT_REVIEWED_BY_TKKSD: {
+    refuses: { given: eventsThrough('kb-signed').slice(0, -1), command: signPks, actor: actors.bupati, now: day(60) },
+    passes: { given: eventsThrough('kb-signed'), command: signPks, actor: actors.bupati, now: day(60) },
   },
   PKS_BEFORE_KB: {
     refuses: { given: eventsThrough('coordinated'), command: commands.sign('SignPerjanjianKerjaSama', REGION), actor: actors.bupati, now: day(55) },

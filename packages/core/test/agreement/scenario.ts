@@ -65,6 +65,7 @@ export const commands = {
     actions: [{ actionId: 'a1', description: 'Pelatihan produksi', owner: 'Dinas Koperasi', dueDate: isoDay(90), output: '40 perajin terlatih' }],
     duration: { years: 3 }, sector: 'public-service', funding: 'APBD 2022', burdensPublic: false, inCurrentApbd: true, ...extra,
   }),
+  review: (document: 'KB' | 'PKS' | 'NK') => ({ type: 'ReviewDraft', agreementId: AGREEMENT, document, draftReference: `Rancangan ${document} 1`, notes: 'Dibahas TKKSD' }),
   dprdRequest: () => ({
     type: 'RequestDprdApproval', agreementId: AGREEMENT, letterReference: 'Surat Bupati 170/12', purpose: 'Pengembangan sentra gula merah',
     rightsAndObligations: 'Daerah menyediakan pelatihan; koperasi menyerap produksi', apbdContribution: 'Rp 400 juta dari APBD 2022',
@@ -94,9 +95,14 @@ export function goodPath(variant: Variant): Step[] {
   const parties = [REGION, ...partners]
   const signing: Step[] =
     variant === 'Sinergi'
-      ? parties.map((party) => ({ label: 'signed', command: commands.sign('SignNotaKesepakatan', party), actor: signer(party), day: 60 }))
+      ? [
+          { label: 'coordinated', command: commands.review('NK'), actor: actors.tkksd, day: 50 },
+          ...parties.map((party) => ({ label: 'signed', command: commands.sign('SignNotaKesepakatan', party), actor: signer(party), day: 60 })),
+        ]
       : [
+          { label: 'coordinated', command: commands.review('KB'), actor: actors.tkksd, day: 50 },
           ...parties.map((party) => ({ label: 'kb-signed', command: commands.sign('SignKesepakatanBersama', party), actor: signer(party), day: 55 })),
+          { label: 'kb-signed', command: commands.review('PKS'), actor: actors.tkksd, day: 56 },
           ...parties.map((party) => ({ label: 'signed', command: commands.sign('SignPerjanjianKerjaSama', party), actor: signer(party), day: 60 })),
         ]
   return [

@@ -10,7 +10,7 @@ import type { Actor, StoredEvent } from '../../src/store'
 import { agreementLifecycle, ceremonial, sequentialIds, testActors, testClock } from '../../src/testing'
 import type { LifecycleStep, LifecycleVariant, TestClock } from '../../src/testing'
 import { countingStore } from '../service/storeDoubles'
-import { completedWithEvidence, dprdTriggered, workPlanActionCount } from './stateProbes'
+import { completedWithEvidence, dprdTriggered, draftsReviewed, workPlanActionCount } from './stateProbes'
 
 // Random sequences of good, ceremonial, out-of-order and garbage commands by
 // random actors, against the real service on the memory store. After every
@@ -84,6 +84,8 @@ function checkLifecycle(events: AgreementEvent[]): void {
     if (state.status === 'signed' && previous !== 'signed') {
       expect(seen.has('mapped') && seen.has('coordinated')).toBe(true)
       expect(workPlanActionCount(state)).toBeGreaterThan(0)
+      // Never signed on a draft TKKSD did not discuss.
+      expect(draftsReviewed(state)).toBe(true)
       // Never signed without the DPRD's approval, asked for by the kepala daerah, where the plan triggers it.
       if (dprdTriggered(state)) {
         expect(state.term.dprdApproval?.approved).toBe(true)
@@ -129,7 +131,7 @@ class GoodStep implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-type Mutation = 'no-evidence' | 'late-actions' | 'absolute-affair' | 'skip-dprd'
+type Mutation = 'no-evidence' | 'late-actions' | 'absolute-affair' | 'skip-dprd' | 'skip-draft-review'
 
 class CeremonialStep implements fc.AsyncCommand<Model, Real> {
   constructor(readonly slotIndex: number, readonly mutation: Mutation) {}
@@ -141,8 +143,10 @@ class CeremonialStep implements fc.AsyncCommand<Model, Real> {
     const slot = model.slots[this.slotIndex]!
     planFrom(slot, real)
     const step = slot.steps[slot.next]!
-    if (this.mutation === 'skip-dprd' && step.command.type.includes('Dprd')) {
-      // The region goes on as if the DPRD had been asked and had approved; the PKS or NK must then be refused.
+    const skipped = this.mutation === 'skip-dprd' ? step.command.type.includes('Dprd') : this.mutation === 'skip-draft-review' && step.command.type === 'ReviewDraft'
+    if (skipped) {
+      // The region goes on as if the DPRD had approved, or TKKSD had discussed
+      // the draft; the signing that depends on it must then be refused.
       slot.next += 1
       await checkInvariants(model, real)
       return
@@ -217,7 +221,7 @@ describe('agreement lifecycle, model-based', () => {
     const commands = fc.commands(
       [
         ...Array.from({ length: 8 }, () => slot.map((index) => new GoodStep(index))),
-        fc.tuple(slot, fc.constantFrom<Mutation>('no-evidence', 'late-actions', 'absolute-affair', 'skip-dprd')).map(([index, mutation]) => new CeremonialStep(index, mutation)),
+        fc.tuple(slot, fc.constantFrom<Mutation>('no-evidence', 'late-actions', 'absolute-affair', 'skip-dprd', 'skip-draft-review')).map(([index, mutation]) => new CeremonialStep(index, mutation)),
         fc.tuple(slot, fc.nat({ max: 20 }), actor).map(([index, step, who]) => new AnyStepAnyActor(index, step, who)),
         fc.integer({ min: 0, max: 40 }).map((days) => new AdvanceClock(days)),
         fc.tuple(fc.jsonValue({ maxDepth: 3 }), actor).map(([value, who]) => new Garbage(value, who)),

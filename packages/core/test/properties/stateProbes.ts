@@ -1,4 +1,4 @@
-import { dprdApprovalTriggered } from '../../src/agreement'
+import { dprdApprovalTriggered, requiredDocuments } from '../../src/agreement'
 import type { AgreementEvent, AgreementState } from '../../src/agreement'
 
 // The few facts the model test reads from state and events, kept in one place
@@ -15,4 +15,9 @@ export function completedWithEvidence(events: readonly AgreementEvent[]): boolea
 export function dprdTriggered(state: AgreementState): boolean {
   const plan = state.term.workPlan
   return plan !== undefined && dprdApprovalTriggered(plan)
+}
+
+/** TKKSD discussed the draft of every document the agreement is signed as, in the current term. */
+export function draftsReviewed(state: AgreementState): boolean {
+  return requiredDocuments(state.kind).every((document) => state.term.draftReviews[document] !== undefined)
 }

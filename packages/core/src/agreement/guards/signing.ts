@@ -7,7 +7,8 @@ import { unsignedParties } from '../state'
 const signing = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan'] as const
 type SignCommand = CommandOf<(typeof signing)[number]>
 
-export function documentOf(command: SignCommand): SignedDocument {
+export function documentOf(command: SignCommand | CommandOf<'ReviewDraft'>): SignedDocument {
+  if (command.type === 'ReviewDraft') return command.document
   return command.type === 'SignKesepakatanBersama' ? 'KB' : command.type === 'SignPerjanjianKerjaSama' ? 'PKS' : 'NK'
 }
 
@@ -18,17 +19,31 @@ function isDaerahParty(state: AgreementState, partyId: string): boolean {
 
 export const signingDocumentMismatch = defineGuard({
   code: 'SIGNING_DOCUMENT_MISMATCH',
-  when: signing,
+  when: [...signing, 'ReviewDraft'],
   check: (state, command) => {
     if (state.kind === undefined) return true
-    const sinergi = state.kind === 'Sinergi'
-    return sinergi === (command.type === 'SignNotaKesepakatan') || { kind: state.kind, document: documentOf(command) }
+    const document = documentOf(command)
+    return (state.kind === 'Sinergi') === (document === 'NK') || { kind: state.kind, document }
   },
   message: {
     id: 'Sinergi ditandatangani dengan Nota Kesepakatan; KSDD dan KSDPK dengan Kesepakatan Bersama lalu Perjanjian Kerja Sama',
     en: 'Sinergi is signed as a Nota Kesepakatan; KSDD and KSDPK as a Kesepakatan Bersama followed by a Perjanjian Kerja Sama',
   },
   basis: { kind: 'practice', source: 'Kemendagri, sinergi dengan kementerian/lembaga (Nota Kesepakatan dan rencana kerja)' },
+})
+
+export const draftNotReviewed = defineGuard({
+  code: 'DRAFT_NOT_REVIEWED_BY_TKKSD',
+  when: signing,
+  check: (state, command) => {
+    const document = documentOf(command)
+    return state.term.draftReviews[document] !== undefined || { document }
+  },
+  message: {
+    id: 'Rancangan naskah ini belum dibahas oleh TKKSD; catat pembahasannya sebelum penandatanganan',
+    en: 'TKKSD has not discussed this document’s draft yet; record the discussion before signing',
+  },
+  basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, TKKSD membahas rancangan KB dan PKS` },
 })
 
 export const pksBeforeKb = defineGuard({

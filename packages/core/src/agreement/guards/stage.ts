@@ -4,6 +4,7 @@ import type { DecideContext } from '../context'
 import { commandTypes } from '../commands'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
 import type { AgreementState, AgreementStatus } from '../state'
+import { partnersNotAccepted } from '../state'
 
 const after = (...statuses: AgreementStatus[]) => statuses
 const coordinating = after('mapped', 'coordinated')
@@ -27,6 +28,14 @@ const allowed: Record<CommandType, (state: AgreementState, command: AgreementCom
   AgreeWorkPlan: (state) => coordinating.includes(state.status) && !anySignature(state),
   // The DPRD is asked after the KB and before the PKS (for Sinergi: before the NK);
   // whether the KB is complete and whether a request is pending have their own guards.
+  // Drafting follows the accepted offer (penyusunan KB/PKS); a document is
+  // discussed until its first signature, after which only an addendum changes it.
+  ReviewDraft: (state, command) =>
+    coordinating.includes(state.status) &&
+    state.term.offer !== undefined &&
+    partnersNotAccepted(state).length === 0 &&
+    command.type === 'ReviewDraft' &&
+    state.term.signatures[command.document].length === 0,
   RequestDprdApproval: (state) => dprdWindowOpen(state) && state.term.dprdApproval?.approved !== true,
   RecordDprdApproval: (state) => dprdWindowOpen(state),
   SignKesepakatanBersama: (state) => coordinating.includes(state.status),
