@@ -2,6 +2,7 @@ import type { Pool } from 'pg'
 import { functionsV1 } from './functionsV1'
 import { readModelFunctionsV1 } from './readModelFunctionsV1'
 import { schemaV1 } from './schemaV1'
+import { schemaV2 } from './schemaV2'
 import type { SchemaNames } from './schemaName'
 
 type Migration = { version: number; statements: (names: SchemaNames) => string[] }
@@ -9,6 +10,7 @@ type Migration = { version: number; statements: (names: SchemaNames) => string[]
 /** Append-only: a released migration is never edited, a change is a new entry. */
 const MIGRATIONS: Migration[] = [
   { version: 1, statements: (names) => [...schemaV1(names), ...functionsV1(names), ...readModelFunctionsV1(names)] },
+  { version: 2, statements: schemaV2 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -64,9 +64,13 @@ describe.skipIf(!postgres.available)('PostgreSQL tenancy is enforced by row-leve
     expect(update).toEqual([{ tenant: '33.05' }])
   })
 
-  it('the app role cannot delete or rewrite events at all', async () => {
+  it('the app role cannot delete or rewrite events at all, not even its own tenant\'s', async () => {
     const deleted = await asAppRole('33.05', '33.05', 'delete from $schema.events')
     expect((deleted as Error & { code?: string }).code).toBe('42501')
+    const rewritten = await asAppRole('33.05', '33.05', `update $schema.events set data = '{"rewritten":true}' where tenant = '33.05'`)
+    expect((rewritten as Error & { code?: string }).code).toBe('42501')
+    const truncated = await asAppRole('33.05', '33.05', 'truncate $schema.events')
+    expect((truncated as Error & { code?: string }).code).toBe('42501')
   })
 
   it('a provincial reader granted both regions reads both through the store, and writes only its own', async () => {
