@@ -130,6 +130,19 @@ export function checkTenantScope(scope: { tenant?: unknown; readTenants?: unknow
   return { tenant, readable: [...new Set([tenant, ...(extra as string[])])] }
 }
 
+/**
+ * A whole-number option (a size, a timeout, a bound) from configuration:
+ * undefined stays undefined; anything else must be a safe integer of at least
+ * `min`, or the caller gets a coded error naming the field before anything opens.
+ */
+export function optionalIntegerOption(field: string, value: unknown, min: 0 | 1): number | undefined {
+  if (value === undefined) return undefined
+  if (!Number.isSafeInteger(value) || (value as number) < min) {
+    throw new InvalidStoreInput(`${field} must be a ${min === 1 ? 'positive' : 'non-negative'} integer`, { field })
+  }
+  return value as number
+}
+
 export const DEFAULT_READ_BATCH_SIZE = 500
 
 export type StreamRange = { fromVersion: number; toVersion: number; tenant: unknown }
@@ -139,13 +152,11 @@ export function checkReadStreamOptions(options: unknown): StreamRange {
   if (options === undefined) return { fromVersion: 1, toVersion: Number.MAX_SAFE_INTEGER, tenant: undefined }
   if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('readStream options must be an object', { field: 'options' })
   const { fromVersion, toVersion, tenant } = options as Record<string, unknown>
-  return { fromVersion: versionBound('fromVersion', fromVersion, 1), toVersion: versionBound('toVersion', toVersion, Number.MAX_SAFE_INTEGER), tenant }
-}
-
-function versionBound(field: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback
-  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new InvalidStoreInput(`${field} must be a non-negative integer`, { field })
-  return value as number
+  return {
+    fromVersion: optionalIntegerOption('fromVersion', fromVersion, 0) ?? 1,
+    toVersion: optionalIntegerOption('toVersion', toVersion, 0) ?? Number.MAX_SAFE_INTEGER,
+    tenant,
+  }
 }
 
 export function checkReadAllOptions(options: unknown): { fromPosition: bigint; batchSize: number } {
@@ -155,8 +166,5 @@ export function checkReadAllOptions(options: unknown): { fromPosition: bigint; b
   if (fromPosition !== undefined && (typeof fromPosition !== 'bigint' || fromPosition < 0n)) {
     throw new InvalidStoreInput('fromPosition must be a non-negative bigint', { field: 'fromPosition' })
   }
-  if (batchSize !== undefined && (!Number.isSafeInteger(batchSize) || (batchSize as number) < 1)) {
-    throw new InvalidStoreInput('batchSize must be a positive integer', { field: 'batchSize' })
-  }
-  return { fromPosition: (fromPosition as bigint | undefined) ?? 1n, batchSize: (batchSize as number | undefined) ?? DEFAULT_READ_BATCH_SIZE }
+  return { fromPosition: (fromPosition as bigint | undefined) ?? 1n, batchSize: optionalIntegerOption('batchSize', batchSize, 1) ?? DEFAULT_READ_BATCH_SIZE }
 }

@@ -1,4 +1,4 @@
-import { InvalidStoreInput, checkTenantScope } from '@kerjasama/core'
+import { InvalidStoreInput, checkTenantScope, optionalIntegerOption } from '@kerjasama/core'
 import { MemoryDatabase, createMemoryDatabase } from './memoryDatabase'
 
 export type CheckedOpenOptions = { tenant: string; readable: string[]; database: MemoryDatabase; maxEventBytes: number | undefined }
@@ -10,12 +10,10 @@ export function checkOpenOptions(options: unknown): CheckedOpenOptions {
   if (database !== undefined && !(database instanceof MemoryDatabase)) {
     throw new InvalidStoreInput('database must come from createMemoryDatabase()', { field: 'database' })
   }
-  if (maxEventBytes !== undefined && (!Number.isSafeInteger(maxEventBytes) || (maxEventBytes as number) < 1)) {
-    throw new InvalidStoreInput('maxEventBytes must be a positive integer', { field: 'maxEventBytes' })
-  }
+  const checkedMaxEventBytes = optionalIntegerOption('maxEventBytes', maxEventBytes, 1)
   return {
     ...checkTenantScope(options),
     database: database ?? createMemoryDatabase(),
-    maxEventBytes: maxEventBytes as number | undefined,
+    maxEventBytes: checkedMaxEventBytes,
   }
 }

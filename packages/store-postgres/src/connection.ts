@@ -1,6 +1,5 @@
 import pg from 'pg'
 import type { Pool } from 'pg'
-import { InvalidStoreInput } from '@kerjasama/core'
 
 export type ConnectionOptions = {
   /** A pool you own; the store never ends it. */
@@ -13,13 +12,10 @@ export type ConnectionOptions = {
 
 export type PoolHandle = { pool: Pool; owned: boolean; end(): Promise<void> }
 
-export function poolFrom(options: ConnectionOptions): PoolHandle {
+/** Options are checked (checkPostgresOptions) before this runs. */
+export function poolFrom(options: ConnectionOptions, max: number): PoolHandle {
   if (options.pool !== undefined) return { pool: options.pool, owned: false, end: async () => undefined }
-  if (options.connectionString !== undefined && typeof options.connectionString !== 'string') {
-    throw new InvalidStoreInput('connectionString must be a string', { field: 'connectionString' })
-  }
   const connectionString = options.connectionString ?? process.env.DATABASE_URL
-  const max = options.poolSize ?? 10
   const pool = new pg.Pool(connectionString === undefined ? { max } : { connectionString, max })
   // A server-side kill or restart surfaces here for idle clients; the pool
   // drops them and the next query opens a fresh connection.

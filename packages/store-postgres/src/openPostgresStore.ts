@@ -1,4 +1,3 @@
-import { InvalidStoreInput } from '@kerjasama/core'
 import type { ReadModelStore, TenantScope } from '@kerjasama/core'
 import { poolFrom } from './connection'
 import type { ConnectionOptions } from './connection'
@@ -7,7 +6,7 @@ import { mapPgError } from './pgErrors'
 import { createPostgresEventStore } from './postgresEventStore'
 import type { EventStoreSettings, PostgresEventStore } from './postgresEventStore'
 import { createPostgresReadModelStore } from './postgresReadModelStore'
-import { schemaNames } from './schemaName'
+import { checkPostgresOptions } from './options'
 
 export type PostgresStoreOptions = ConnectionOptions &
   EventStoreSettings & {
@@ -26,13 +25,13 @@ export type PostgresStore = PostgresEventStore & {
  * close() ends it; a pool you pass in stays yours.
  */
 export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-  const { names, handle } = await openMigrated(options)
+  const { checked, handle } = await openMigrated(options)
   let readModels: ReadModelStore | undefined
-  const events = createPostgresEventStore(handle.pool, names, options, async () => {
+  const events = createPostgresEventStore(handle.pool, checked, async () => {
     await readModels?.close()
     await handle.end()
   })
-  readModels = createPostgresReadModelStore(handle.pool, names, options, async () => undefined)
+  readModels = createPostgresReadModelStore(handle.pool, checked.names, checked.tenant, async () => undefined)
   return Object.assign(events, { readModels })
 }
 
@@ -40,20 +39,19 @@ export type PostgresReadModelStoreOptions = ConnectionOptions & TenantScope & { 
 
 /** Read models on their own, for a projection runner that does not append. */
 export async function openPostgresReadModelStore(options: PostgresReadModelStoreOptions = {}): Promise<ReadModelStore> {
-  const { names, handle } = await openMigrated(options)
-  return createPostgresReadModelStore(handle.pool, names, options, () => handle.end())
+  const { checked, handle } = await openMigrated(options)
+  return createPostgresReadModelStore(handle.pool, checked.names, checked.tenant, () => handle.end())
 }
 
 /** Checks the options, connects, and brings the schema up to date; the pool is ended again if that fails. */
 async function openMigrated(options: ConnectionOptions & { schema?: string }) {
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('options must be an object', { field: 'options' })
-  const names = schemaNames(options.schema ?? 'kerjasama')
-  const handle = poolFrom(options)
+  const checked = checkPostgresOptions(options)
+  const handle = poolFrom(options, checked.poolSize)
   try {
-    await migrate(handle.pool, names)
+    await migrate(handle.pool, checked.names)
   } catch (error) {
     await handle.end()
     throw mapPgError(error, 'open')
   }
-  return { names, handle }
+  return { checked, handle }
 }

@@ -6,7 +6,6 @@ import {
   StoreClosed,
   TenantNotGranted,
   assertIdentifier,
-  checkTenantScope,
   prepareAppend,
   verifyChain,
 } from '@kerjasama/core'
@@ -19,7 +18,7 @@ import { settleHorizon } from './readHorizon'
 import { EVENT_COLUMNS, toHashableRow, toStoredEvent } from './rows'
 import type { EventRow } from './rows'
 import { TENANT_SEPARATOR, tenantList } from './schemaName'
-import type { SchemaNames } from './schemaName'
+import type { CheckedPostgresOptions } from './options'
 
 export type EventStoreSettings = TenantScope & {
   maxEventBytes?: number
@@ -38,16 +37,11 @@ export type PostgresEventStore = EventStore & {
 
 const STREAM_BATCH = 1000
 
-export function createPostgresEventStore(pool: Pool, names: SchemaNames, settings: EventStoreSettings, onClose: () => Promise<void>): PostgresEventStore {
-  const { tenant, readable } = checkTenantScope(settings)
+/** The settings come checked from checkPostgresOptions. */
+export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOptions, onClose: () => Promise<void>): PostgresEventStore {
+  const { names, tenant, readable, maxEventBytes, notify, settleTimeoutMs } = settings
   const readableSet = new Set(readable)
   const readTenants = tenantList(readable)
-  const maxEventBytes = settings.maxEventBytes
-  if (maxEventBytes !== undefined && (!Number.isSafeInteger(maxEventBytes) || maxEventBytes < 1)) {
-    throw new InvalidStoreInput('maxEventBytes must be a positive integer', { field: 'maxEventBytes' })
-  }
-  const notify = settings.notify ?? true
-  const settleTimeoutMs = settings.settleTimeoutMs ?? 1000
   const notifications = new ChangeNotifications(pool, names, readableSet)
   let closing: Promise<void> | undefined
   const assertOpen = (): void => {

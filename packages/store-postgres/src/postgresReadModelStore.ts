@@ -1,5 +1,5 @@
-import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue, checkTenantScope } from '@kerjasama/core'
-import type { ReadModelDocument, ReadModelStore, ReadModelTransaction, TenantScope } from '@kerjasama/core'
+import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue } from '@kerjasama/core'
+import type { ReadModelDocument, ReadModelStore, ReadModelTransaction } from '@kerjasama/core'
 import type { Pool, PoolClient } from 'pg'
 import { isConnectionError, mapPgError } from './pgErrors'
 import type { SchemaNames } from './schemaName'
@@ -13,8 +13,8 @@ type DocumentList = Array<{ id: string; document: ReadModelDocument }>
  * together or not at all (R8); the checkpoint row is locked FOR UPDATE first,
  * so two runners of one projection take turns instead of both applying a batch.
  */
-export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, scope: TenantScope, onClose: () => Promise<void>): ReadModelStore {
-  const { tenant } = checkTenantScope(scope)
+/** `tenant` comes checked from checkPostgresOptions. */
+export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, tenant: string, onClose: () => Promise<void>): ReadModelStore {
   let closing: Promise<void> | undefined
   const assertOpen = (): void => {
     if (closing !== undefined) throw new StoreClosed()

@@ -1,4 +1,4 @@
-import { InvalidStoreInput, checkTenantScope } from '@kerjasama/core'
+import { InvalidStoreInput, checkTenantScope, optionalIntegerOption } from '@kerjasama/core'
 import type { TenantScope } from '@kerjasama/core'
 
 /**
@@ -41,19 +41,15 @@ export function resolveStoreOptions(options: unknown): ResolvedStoreOptions {
   if (durability !== undefined && durability !== 'full' && durability !== 'normal') {
     throw new InvalidStoreInput('durability must be "full" or "normal"', { field: 'durability' })
   }
-  if (busyTimeoutMs !== undefined && (!Number.isSafeInteger(busyTimeoutMs) || (busyTimeoutMs as number) < 0)) {
-    throw new InvalidStoreInput('busyTimeoutMs must be a non-negative integer', { field: 'busyTimeoutMs' })
-  }
-  if (maxEventBytes !== undefined && (!Number.isSafeInteger(maxEventBytes) || (maxEventBytes as number) < 1)) {
-    throw new InvalidStoreInput('maxEventBytes must be a positive integer', { field: 'maxEventBytes' })
-  }
+  const checkedBusyTimeoutMs = optionalIntegerOption('busyTimeoutMs', busyTimeoutMs, 0)
+  const checkedMaxEventBytes = optionalIntegerOption('maxEventBytes', maxEventBytes, 1)
   const { tenant, readable } = checkTenantScope(options as TenantScope)
   return {
     file,
     durability: durability ?? 'full',
-    busyTimeoutMs: (busyTimeoutMs as number | undefined) ?? DEFAULT_BUSY_TIMEOUT_MS,
+    busyTimeoutMs: checkedBusyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
     tenant,
     readable,
-    maxEventBytes: maxEventBytes as number | undefined,
+    maxEventBytes: checkedMaxEventBytes,
   }
 }
