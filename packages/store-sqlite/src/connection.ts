@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { StoreClosed, StoreUnavailable } from '@kerjasama/core'
+import { InvalidStoreInput, StoreClosed, StoreUnavailable } from '@kerjasama/core'
 import { migrate } from './migrate'
 import type { Durability } from './options'
 import { toStoreError } from './sqliteErrors'
@@ -23,7 +24,11 @@ export function openConnection(options: { file: string; durability: Durability; 
   try {
     db = new Database(options.file, { timeout: options.busyTimeoutMs })
   } catch (error) {
-    // better-sqlite3 reports a missing directory as a TypeError; any failure to open is the store being unavailable.
+    // A missing folder is a mistake in configuration, not an outage: retrying
+    // will not help, so it is named as bad input (SQLite does not create folders).
+    if (isPlainPath(options.file) && !existsSync(dirname(resolve(options.file)))) {
+      throw new InvalidStoreInput('the folder for file does not exist; create it first', { field: 'file' })
+    }
     throw new StoreUnavailable('open', { cause: error })
   }
   try {
@@ -37,8 +42,7 @@ export function openConnection(options: { file: string; durability: Durability; 
     db.close()
     throw toStoreError(error, 'open')
   }
-  const memory = options.file === ':memory:' || options.file.startsWith('file::memory:')
-  const databaseKey = memory ? `memory:${randomUUID()}` : resolve(options.file)
+  const databaseKey = isPlainPath(options.file) ? resolve(options.file) : `memory:${randomUUID()}`
   return {
     db,
     databaseKey,
@@ -50,4 +54,9 @@ export function openConnection(options: { file: string; durability: Durability; 
       if (db.open) db.close()
     },
   }
+}
+
+/** A file path rather than an in-memory database name. */
+function isPlainPath(file: string): boolean {
+  return file !== ':memory:' && !file.startsWith('file::memory:')
 }

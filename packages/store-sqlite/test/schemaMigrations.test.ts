@@ -1,3 +1,4 @@
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS, openSqliteStore } from '../src/index'
@@ -62,9 +63,11 @@ describe('schema and connection settings', () => {
     expect(() => openSqliteStore({ file: ':memory:', busyTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'STORE_INPUT_INVALID' }))
   })
 
-  it('a file that cannot be opened is STORE_UNAVAILABLE, without the path or SQL in the message', () => {
+  it('a file in a folder that does not exist is STORE_INPUT_INVALID naming the field; a path that cannot be opened is STORE_UNAVAILABLE; neither message carries the path', () => {
     expect(() => openSqliteStore({ file: '/nonexistent-directory/for/kerjasama.db' })).toThrow(
-      expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.not.stringContaining('nonexistent') }),
+      expect.objectContaining({ code: 'STORE_INPUT_INVALID', details: expect.objectContaining({ field: 'file' }), message: expect.not.stringContaining('nonexistent') }),
     )
+    const folder = dirname(freshFile())
+    expect(() => openSqliteStore({ file: folder })).toThrow(expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.not.stringContaining(folder) }))
   })
 })
