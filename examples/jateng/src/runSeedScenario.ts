@@ -91,52 +91,49 @@ async function goodPath(narrator: Narrator, clock: TestClock, key: string, title
   story.end()
 }
 
+/**
+ * A good plan with one step turned ceremonial: the story runs until the
+ * library refuses that step (or one that depends on it), showing the reason.
+ */
+async function ceremonialPath(narrator: Narrator, clock: TestClock, key: string, title: string, variant: LifecycleVariant, options: Options, mutate: (step: LifecycleStep, start: Date) => LifecycleStep): Promise<void> {
+  const { story, steps, start } = await begin(narrator, clock, key, title, variant, options)
+  await runSteps(story, clock, start, steps.map((step) => mutate(step, start)))
+  story.end()
+}
+
+const withCommand = (step: LifecycleStep, command: Record<string, unknown>): LifecycleStep => ({ ...step, command: command as LifecycleStep['command'] })
+
 /** "Tanda tangan dulu, kegiatan belakangan": the only action falls due 200 days after signing. */
-async function ceremonialSigning(narrator: Narrator, clock: TestClock): Promise<void> {
-  const { story, steps, start } = await begin(narrator, clock, 'seremonial-festival', 'Seremonial: MoU festival tanpa kegiatan dekat / festival MoU with no action soon (KSDD sukarela)', 'KSDD-sukarela', {
+function ceremonialSigning(narrator: Narrator, clock: TestClock): Promise<void> {
+  return ceremonialPath(narrator, clock, 'seremonial-festival', 'Seremonial: MoU festival tanpa kegiatan dekat / festival MoU with no action soon (KSDD sukarela)', 'KSDD-sukarela', {
     object: 'Promosi pariwisata bersama',
     affairs: ['3.26'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Dinas Pariwisata dan Kebudayaan Kabupaten Kebumen',
     partners: [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }],
-  })
-  const late = steps.map((step) =>
-    step.command.type === 'AgreeWorkPlan'
-      ? { ...step, command: ceremonial.actionsDueLate(step.command, new Date(start.getTime() + 260 * DAY_MS).toISOString()) as LifecycleStep['command'] }
-      : step,
+  }, (step, start) =>
+    step.command.type === 'AgreeWorkPlan' ? withCommand(step, ceremonial.actionsDueLate(step.command, new Date(start.getTime() + 260 * DAY_MS).toISOString())) : step,
   )
-  await runSteps(story, clock, start, late)
-  story.end()
 }
 
 /** Signed properly, then "implemented" with nothing to show. */
-async function ceremonialImplementation(narrator: Narrator, clock: TestClock): Promise<void> {
-  const { story, steps, start } = await begin(narrator, clock, 'seremonial-tanpa-bukti', 'Seremonial: kegiatan selesai tanpa bukti / action done without evidence (KSDPK)', 'KSDPK', {
+function ceremonialImplementation(narrator: Narrator, clock: TestClock): Promise<void> {
+  return ceremonialPath(narrator, clock, 'seremonial-tanpa-bukti', 'Seremonial: kegiatan selesai tanpa bukti / action done without evidence (KSDPK)', 'KSDPK', {
     object: 'Pemasaran gula merah melalui toko daring',
     affairs: ['2.17', '3.30'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Dinas Koperasi, UKM dan Perdagangan Kabupaten Kebumen',
     partners: [{ partnerId: 'pt-niaga-digital', name: 'PT Niaga Digital Nusantara', kind: 'pihak-ketiga' }],
-  })
-  const noEvidence = steps.map((step) =>
-    step.command.type === 'CompleteAction' ? { ...step, command: ceremonial.withoutEvidence(step.command) as LifecycleStep['command'] } : step,
-  )
-  await runSteps(story, clock, start, noEvidence)
-  story.end()
+  }, (step) => (step.command.type === 'CompleteAction' ? withCommand(step, ceremonial.withoutEvidence(step.command)) : step))
 }
 
 /** Absolute affairs belong to the central government: a region cannot cooperate on them. */
-async function absoluteAffair(narrator: Narrator, clock: TestClock): Promise<void> {
-  const { story, steps, start } = await begin(narrator, clock, 'urusan-absolut', 'Ditolak: pemetaan ke urusan absolut / mapping to an absolute affair (KSDD sukarela)', 'KSDD-sukarela', {
+function absoluteAffair(narrator: Narrator, clock: TestClock): Promise<void> {
+  return ceremonialPath(narrator, clock, 'urusan-absolut', 'Ditolak: pemetaan ke urusan absolut / mapping to an absolute affair (KSDD sukarela)', 'KSDD-sukarela', {
     object: 'Patroli keamanan perbatasan bersama',
     affairs: ['1.05'],
     initiatingRegion: '33.05',
     initiatingUnit: 'Satpol PP Kabupaten Kebumen',
     partners: [{ partnerId: '33.01', name: 'Kabupaten Cilacap', kind: 'daerah', regionCode: '33.01' }],
-  })
-  const absolute = steps.map((step) =>
-    step.command.type === 'MapAffairs' ? { ...step, command: ceremonial.withAffairs(step.command, ['1.05', 'keamanan']) as LifecycleStep['command'] } : step,
-  )
-  await runSteps(story, clock, start, absolute)
-  story.end()
+  }, (step) => (step.command.type === 'MapAffairs' ? withCommand(step, ceremonial.withAffairs(step.command, ['1.05', 'keamanan'])) : step))
 }
