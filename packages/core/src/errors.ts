@@ -66,10 +66,18 @@ export class StoreUnavailable extends KerjasamaError {
   }
 }
 
-/** Input the store refuses before writing anything (bad ids, payloads JSON cannot hold, oversize). */
+/**
+ * Input the store refuses before writing anything (bad ids, payloads JSON
+ * cannot hold, oversize). The reason comes in both languages; `details.reason`
+ * stays the English one so code that matched on it keeps working.
+ */
 export class InvalidStoreInput extends KerjasamaError {
-  constructor(reason: string, details: Record<string, unknown> = {}) {
-    super('STORE_INPUT_INVALID', { id: `Masukan ke penyimpanan ditolak: ${reason}`, en: `Store input refused: ${reason}` }, { reason, ...details })
+  constructor(reason: LocalizedMessage, details: Record<string, unknown> = {}) {
+    super(
+      'STORE_INPUT_INVALID',
+      { id: `Masukan ke penyimpanan ditolak: ${reason.id}`, en: `Store input refused: ${reason.en}` },
+      { reason: reason.en, ...details },
+    )
   }
 }
 

@@ -1,4 +1,5 @@
 import { InvalidStoreInput } from './errors'
+import { storeInputReasons } from './storeInputReasons'
 import type { ReadModelDocument, ReadModelTransaction } from './store'
 import { assertIdentifier, assertJsonValue } from './storeInput'
 
@@ -35,7 +36,7 @@ export class PendingReadModelChanges {
       put: async (collection, id, document) => {
         this.assertActive(collection, id)
         if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-          throw new InvalidStoreInput('a read-model document must be an object', { field: 'document' })
+          throw new InvalidStoreInput(storeInputReasons.documentMustBeObject, { field: 'document' })
         }
         assertJsonValue(document, 'document')
         this.collection(collection).set(id, JSON.stringify(document))
@@ -51,7 +52,7 @@ export class PendingReadModelChanges {
       setCheckpoint: async (position) => {
         this.assertActive(undefined, undefined)
         if (typeof position !== 'bigint' || position < 0n || position > maxCheckpoint) {
-          throw new InvalidStoreInput('a checkpoint must be a non-negative 64-bit bigint', { field: 'position' })
+          throw new InvalidStoreInput({ id: 'checkpoint harus berupa bigint 64-bit non-negatif', en: 'a checkpoint must be a non-negative 64-bit bigint' }, { field: 'position' })
         }
         this.checkpoint = position
       },
@@ -77,7 +78,7 @@ export class PendingReadModelChanges {
 
   private assertActive(collection: unknown, id: unknown): void {
     // A transaction object kept past its work would otherwise write outside any transaction.
-    if (this.ended) throw new InvalidStoreInput('the transaction has already ended', { field: 'transaction' })
+    if (this.ended) throw new InvalidStoreInput(storeInputReasons.transactionEnded, { field: 'transaction' })
     if (collection !== undefined) assertIdentifier('collection', collection)
     if (id !== undefined) assertIdentifier('id', id)
   }

@@ -1,4 +1,5 @@
 import { InvalidStoreInput, PayloadTooLarge } from './errors'
+import { storeInputReasons as reasons } from './storeInputReasons'
 import type { AppendOptions, NewEvent } from './store'
 
 /**
@@ -14,11 +15,17 @@ export const MAX_EVENTS_PER_APPEND = 10_000
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
 
 export function assertIdentifier(kind: string, value: unknown, maxLength = MAX_STREAM_ID_LENGTH): asserts value is string {
-  if (typeof value !== 'string') throw new InvalidStoreInput(`${kind} must be a string`, { field: kind })
-  if (value.length === 0) throw new InvalidStoreInput(`${kind} is empty`, { field: kind })
-  if (value.length > maxLength) throw new InvalidStoreInput(`${kind} is longer than ${maxLength} characters`, { field: kind, length: value.length })
-  if (CONTROL_CHARACTERS.test(value)) throw new InvalidStoreInput(`${kind} contains control characters`, { field: kind })
-  if (!value.isWellFormed()) throw new InvalidStoreInput(`${kind} is not well-formed Unicode`, { field: kind })
+  if (typeof value !== 'string') throw new InvalidStoreInput(reasons.mustBeString(kind), { field: kind })
+  if (value.length === 0) throw new InvalidStoreInput({ id: `${kind} kosong`, en: `${kind} is empty` }, { field: kind })
+  if (value.length > maxLength) {
+    throw new InvalidStoreInput({ id: `${kind} lebih panjang dari ${maxLength} karakter`, en: `${kind} is longer than ${maxLength} characters` }, { field: kind, length: value.length })
+  }
+  if (CONTROL_CHARACTERS.test(value)) {
+    throw new InvalidStoreInput({ id: `${kind} mengandung karakter kontrol`, en: `${kind} contains control characters` }, { field: kind })
+  }
+  if (!value.isWellFormed()) {
+    throw new InvalidStoreInput({ id: `${kind} bukan Unicode yang tersusun benar (well-formed)`, en: `${kind} is not well-formed Unicode` }, { field: kind })
+  }
 }
 
 /**
@@ -31,28 +38,38 @@ export function assertJsonValue(value: unknown, field: string): void {
   const visit = (node: unknown, path: string): void => {
     if (node === null || typeof node === 'boolean') return
     if (typeof node === 'string') {
-      if (!node.isWellFormed()) throw new InvalidStoreInput(`${path} holds a string that is not well-formed Unicode`, { field: path })
+      if (!node.isWellFormed()) {
+        throw new InvalidStoreInput({ id: `${path} berisi string yang bukan Unicode tersusun benar (well-formed)`, en: `${path} holds a string that is not well-formed Unicode` }, { field: path })
+      }
       return
     }
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) throw new InvalidStoreInput(`${path} holds a number JSON cannot represent`, { field: path })
+      if (!Number.isFinite(node)) {
+        throw new InvalidStoreInput({ id: `${path} berisi angka yang tidak dapat dinyatakan dalam JSON`, en: `${path} holds a number JSON cannot represent` }, { field: path })
+      }
       return
     }
-    if (typeof node !== 'object') throw new InvalidStoreInput(`${path} holds a ${typeof node}, which JSON cannot represent`, { field: path })
-    if (seen.has(node)) throw new InvalidStoreInput(`${path} is cyclic`, { field: path })
+    if (typeof node !== 'object') {
+      throw new InvalidStoreInput({ id: `${path} berisi ${typeof node}, yang tidak dapat dinyatakan dalam JSON`, en: `${path} holds a ${typeof node}, which JSON cannot represent` }, { field: path })
+    }
+    if (seen.has(node)) throw new InvalidStoreInput({ id: `${path} memuat rujukan melingkar (siklik)`, en: `${path} is cyclic` }, { field: path })
     seen.add(node)
     if (Array.isArray(node)) {
       node.forEach((item, index) => {
-        if (item === undefined) throw new InvalidStoreInput(`${path}[${index}] is undefined`, { field: path })
+        if (item === undefined) {
+          throw new InvalidStoreInput({ id: `${path}[${index}] bernilai undefined`, en: `${path}[${index}] is undefined` }, { field: path })
+        }
         visit(item, `${path}[${index}]`)
       })
     } else {
       const prototype = Object.getPrototypeOf(node)
       if (prototype !== Object.prototype && prototype !== null) {
-        throw new InvalidStoreInput(`${path} is not a plain object`, { field: path })
+        throw new InvalidStoreInput({ id: `${path} bukan objek biasa (plain object)`, en: `${path} is not a plain object` }, { field: path })
       }
       for (const [key, child] of Object.entries(node)) {
-        if (!key.isWellFormed()) throw new InvalidStoreInput(`${path} has a key that is not well-formed Unicode`, { field: path })
+        if (!key.isWellFormed()) {
+          throw new InvalidStoreInput({ id: `${path} memiliki kunci yang bukan Unicode tersusun benar (well-formed)`, en: `${path} has a key that is not well-formed Unicode` }, { field: path })
+        }
         if (child !== undefined) visit(child, `${path}.${key}`)
       }
     }
@@ -74,23 +91,29 @@ export type AppendLimits = { maxEventBytes?: number }
 /** Validates an append's arguments and serialises each event once; throws a coded error and nothing has been written. */
 export function prepareAppend(streamId: unknown, events: unknown, options: unknown, limits: AppendLimits = {}): { streamId: string; events: SerializedEvent[]; options: AppendOptions } {
   assertIdentifier('streamId', streamId)
-  if (!Array.isArray(events)) throw new InvalidStoreInput('events must be an array', { field: 'events' })
-  if (events.length === 0) throw new InvalidStoreInput('an append needs at least one event', { field: 'events' })
-  if (events.length > MAX_EVENTS_PER_APPEND) throw new InvalidStoreInput(`an append holds at most ${MAX_EVENTS_PER_APPEND} events`, { field: 'events' })
+  if (!Array.isArray(events)) throw new InvalidStoreInput(reasons.mustBeArray('events'), { field: 'events' })
+  if (events.length === 0) {
+    throw new InvalidStoreInput({ id: 'append memerlukan sedikitnya satu peristiwa', en: 'an append needs at least one event' }, { field: 'events' })
+  }
+  if (events.length > MAX_EVENTS_PER_APPEND) {
+    throw new InvalidStoreInput({ id: `satu append memuat paling banyak ${MAX_EVENTS_PER_APPEND} peristiwa`, en: `an append holds at most ${MAX_EVENTS_PER_APPEND} events` }, { field: 'events' })
+  }
   const appendOptions = checkAppendOptions(options)
   const maxEventBytes = limits.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES
   const serialized = events.map((event: unknown, index): SerializedEvent => {
-    if (typeof event !== 'object' || event === null) throw new InvalidStoreInput(`events[${index}] is not an object`, { field: 'events' })
+    if (typeof event !== 'object' || event === null) throw new InvalidStoreInput(reasons.notAnObject(`events[${index}]`), { field: 'events' })
     const candidate = event as Partial<NewEvent>
     if (candidate.id !== undefined) assertIdentifier(`events[${index}].id`, candidate.id, 100)
     assertIdentifier(`events[${index}].type`, candidate.type, 100)
     if (!Number.isInteger(candidate.schemaVersion) || (candidate.schemaVersion as number) < 1) {
-      throw new InvalidStoreInput(`events[${index}].schemaVersion must be a positive integer`, { field: 'schemaVersion' })
+      throw new InvalidStoreInput(reasons.wholeNumber(`events[${index}].schemaVersion`, 1), { field: 'schemaVersion' })
     }
-    if (candidate.data === undefined) throw new InvalidStoreInput(`events[${index}].data is missing`, { field: 'data' })
+    if (candidate.data === undefined) {
+      throw new InvalidStoreInput({ id: `events[${index}].data tidak ada`, en: `events[${index}].data is missing` }, { field: 'data' })
+    }
     assertJsonValue(candidate.data, `events[${index}].data`)
     if (typeof candidate.metadata !== 'object' || candidate.metadata === null) {
-      throw new InvalidStoreInput(`events[${index}].metadata is not an object`, { field: 'metadata' })
+      throw new InvalidStoreInput(reasons.notAnObject(`events[${index}].metadata`), { field: 'metadata' })
     }
     assertJsonValue(candidate.metadata, `events[${index}].metadata`)
     const dataJson = JSON.stringify(candidate.data)
@@ -104,11 +127,17 @@ export function prepareAppend(streamId: unknown, events: unknown, options: unkno
 }
 
 function checkAppendOptions(options: unknown): AppendOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('append options are required', { field: 'options' })
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidStoreInput({ id: 'opsi append wajib diberikan', en: 'append options are required' }, { field: 'options' })
+  }
   const { expectedVersion, idempotencyKey } = options as Record<string, unknown>
   const versionOk = expectedVersion === 'none' || expectedVersion === 'any' || (Number.isSafeInteger(expectedVersion) && (expectedVersion as number) >= 0)
-  if (!versionOk) throw new InvalidStoreInput('expectedVersion must be a non-negative integer, "none" or "any"', { field: 'expectedVersion' })
-  if (idempotencyKey !== undefined && typeof idempotencyKey !== 'string') throw new InvalidStoreInput('idempotencyKey must be a string', { field: 'idempotencyKey' })
+  if (!versionOk) {
+    throw new InvalidStoreInput({ id: 'expectedVersion harus berupa bilangan bulat non-negatif, "none" atau "any"', en: 'expectedVersion must be a non-negative integer, "none" or "any"' }, { field: 'expectedVersion' })
+  }
+  if (idempotencyKey !== undefined && typeof idempotencyKey !== 'string') {
+    throw new InvalidStoreInput(reasons.mustBeString('idempotencyKey'), { field: 'idempotencyKey' })
+  }
   return idempotencyKey === undefined
     ? { expectedVersion: expectedVersion as AppendOptions['expectedVersion'] }
     : { expectedVersion: expectedVersion as AppendOptions['expectedVersion'], idempotencyKey }
@@ -125,7 +154,7 @@ export function checkTenantScope(scope: { tenant?: unknown; readTenants?: unknow
   const tenant = scope.tenant ?? 'default'
   assertIdentifier('tenant', tenant, 64)
   const extra = scope.readTenants ?? []
-  if (!Array.isArray(extra)) throw new InvalidStoreInput('readTenants must be an array', { field: 'readTenants' })
+  if (!Array.isArray(extra)) throw new InvalidStoreInput(reasons.mustBeArray('readTenants'), { field: 'readTenants' })
   extra.forEach((t) => assertIdentifier('readTenants[]', t, 64))
   return { tenant, readable: [...new Set([tenant, ...(extra as string[])])] }
 }
@@ -138,7 +167,7 @@ export function checkTenantScope(scope: { tenant?: unknown; readTenants?: unknow
 export function optionalIntegerOption(field: string, value: unknown, min: 0 | 1): number | undefined {
   if (value === undefined) return undefined
   if (!Number.isSafeInteger(value) || (value as number) < min) {
-    throw new InvalidStoreInput(`${field} must be a ${min === 1 ? 'positive' : 'non-negative'} integer`, { field })
+    throw new InvalidStoreInput(reasons.wholeNumber(field, min), { field })
   }
   return value as number
 }
@@ -150,7 +179,7 @@ export type StreamRange = { fromVersion: number; toVersion: number; tenant: unkn
 /** Read options are checked up front so a typo fails with a coded error instead of reading the wrong range (R10). */
 export function checkReadStreamOptions(options: unknown): StreamRange {
   if (options === undefined) return { fromVersion: 1, toVersion: Number.MAX_SAFE_INTEGER, tenant: undefined }
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('readStream options must be an object', { field: 'options' })
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput(reasons.optionsMustBeObject('readStream'), { field: 'options' })
   const { fromVersion, toVersion, tenant } = options as Record<string, unknown>
   return {
     fromVersion: optionalIntegerOption('fromVersion', fromVersion, 0) ?? 1,
@@ -161,10 +190,10 @@ export function checkReadStreamOptions(options: unknown): StreamRange {
 
 export function checkReadAllOptions(options: unknown): { fromPosition: bigint; batchSize: number } {
   if (options === undefined) return { fromPosition: 1n, batchSize: DEFAULT_READ_BATCH_SIZE }
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('readAll options must be an object', { field: 'options' })
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput(reasons.optionsMustBeObject('readAll'), { field: 'options' })
   const { fromPosition, batchSize } = options as Record<string, unknown>
   if (fromPosition !== undefined && (typeof fromPosition !== 'bigint' || fromPosition < 0n)) {
-    throw new InvalidStoreInput('fromPosition must be a non-negative bigint', { field: 'fromPosition' })
+    throw new InvalidStoreInput({ id: 'fromPosition harus berupa bigint non-negatif', en: 'fromPosition must be a non-negative bigint' }, { field: 'fromPosition' })
   }
   return { fromPosition: (fromPosition as bigint | undefined) ?? 1n, batchSize: optionalIntegerOption('batchSize', batchSize, 1) ?? DEFAULT_READ_BATCH_SIZE }
 }

@@ -18,7 +18,7 @@ describe('store-contract package', () => {
   })
 
   it('expectCoded accepts only the expected coded error', async () => {
-    await expect(expectCoded(async () => { throw new InvalidStoreInput('x') }, 'STORE_INPUT_INVALID')).resolves.toMatchObject({ code: 'STORE_INPUT_INVALID' })
+    await expect(expectCoded(async () => { throw new InvalidStoreInput({ id: 'contoh', en: 'example' }) }, 'STORE_INPUT_INVALID')).resolves.toMatchObject({ code: 'STORE_INPUT_INVALID' })
     await expect(expectCoded(async () => 'fine')).rejects.toThrow(/succeeded/)
     await expect(expectCoded(async () => { throw new TypeError('raw') })).rejects.toThrow(/KerjasamaError/)
   })

@@ -11,6 +11,7 @@ import {
   eventHash,
   expectedVersionMatches,
   prepareAppend,
+  storeInputReasons,
   verifyChain,
 } from '@kerjasama/core'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
@@ -53,7 +54,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
       }
       const ids = prepared.events.map((event) => event.id ?? randomUUID())
       if (new Set(ids).size !== ids.length || ids.some((id) => database.eventIds.has(id))) {
-        throw new InvalidStoreInput('an event id is already used', { field: 'id' })
+        throw new InvalidStoreInput(storeInputReasons.eventIdAlreadyUsed, { field: 'id' })
       }
       let previousHash = rows.at(-1)?.hash ?? GENESIS_HASH
       const newRows = prepared.events.map((event, index): MemoryEventRow => {
@@ -125,7 +126,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
     async verify(verifyOptions): Promise<VerifyReport> {
       assertOpen()
       if (verifyOptions !== undefined && (typeof verifyOptions !== 'object' || verifyOptions === null)) {
-        throw new InvalidStoreInput('verify options must be an object', { field: 'options' })
+        throw new InvalidStoreInput(storeInputReasons.optionsMustBeObject('verify'), { field: 'options' })
       }
       const onlyStream = verifyOptions?.streamId
       if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)

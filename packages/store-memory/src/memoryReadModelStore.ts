@@ -1,4 +1,4 @@
-import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments } from '@kerjasama/core'
+import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments, storeInputReasons } from '@kerjasama/core'
 import type { CommittedDocuments, ReadModelDocument, ReadModelStore, TenantScope } from '@kerjasama/core'
 import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryReadModelSpace } from './memoryDatabase'
@@ -25,7 +25,7 @@ export function openMemoryReadModelStore(options: MemoryReadModelStoreOptions = 
     async transaction(projection, work) {
       assertOpen()
       assertIdentifier('projection', projection)
-      if (typeof work !== 'function') throw new InvalidStoreInput('transaction work must be a function', { field: 'work' })
+      if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
       // One transaction per projection at a time, like a row lock on its
       // checkpoint: two runners of one projection must not both apply a batch.
       return projectionLock(database, `${tenant}\n${projection}`, async () => {

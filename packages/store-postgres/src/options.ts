@@ -1,4 +1,4 @@
-import { InvalidStoreInput, checkTenantScope, optionalIntegerOption } from '@kerjasama/core'
+import { InvalidStoreInput, checkTenantScope, optionalIntegerOption, storeInputReasons } from '@kerjasama/core'
 import { schemaNames } from './schemaName'
 import type { SchemaNames } from './schemaName'
 
@@ -21,16 +21,16 @@ export const DEFAULT_SETTLE_TIMEOUT_MS = 1000
  * left open behind it.
  */
 export function checkPostgresOptions(options: unknown): CheckedPostgresOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('options must be an object', { field: 'options' })
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput(storeInputReasons.storeOptionsMustBeObject, { field: 'options' })
   const { schema, pool, connectionString, poolSize, maxEventBytes, notify, settleTimeoutMs } = options as Record<string, unknown>
   const names = schemaNames(schema ?? 'kerjasama')
   if (pool !== undefined && (typeof pool !== 'object' || pool === null || typeof (pool as { connect?: unknown }).connect !== 'function')) {
-    throw new InvalidStoreInput('pool must be a pg Pool', { field: 'pool' })
+    throw new InvalidStoreInput({ id: 'pool harus berupa Pool dari pg', en: 'pool must be a pg Pool' }, { field: 'pool' })
   }
   if (connectionString !== undefined && typeof connectionString !== 'string') {
-    throw new InvalidStoreInput('connectionString must be a string', { field: 'connectionString' })
+    throw new InvalidStoreInput(storeInputReasons.mustBeString('connectionString'), { field: 'connectionString' })
   }
-  if (notify !== undefined && typeof notify !== 'boolean') throw new InvalidStoreInput('notify must be true or false', { field: 'notify' })
+  if (notify !== undefined && typeof notify !== 'boolean') throw new InvalidStoreInput({ id: 'notify harus true atau false', en: 'notify must be true or false' }, { field: 'notify' })
   const checkedPoolSize = optionalIntegerOption('poolSize', poolSize, 1)
   const checkedMaxEventBytes = optionalIntegerOption('maxEventBytes', maxEventBytes, 1)
   const checkedSettleTimeoutMs = optionalIntegerOption('settleTimeoutMs', settleTimeoutMs, 0)

@@ -1,4 +1,4 @@
-import { ConcurrencyError, InvalidStoreInput, KerjasamaError, StoreUnavailable } from '@kerjasama/core'
+import { ConcurrencyError, InvalidStoreInput, KerjasamaError, StoreUnavailable, storeInputReasons } from '@kerjasama/core'
 import type { ExpectedVersion } from '@kerjasama/core'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
 
@@ -17,10 +17,10 @@ export function mapPgError(error: unknown, operation: string, append?: { streamI
     return new ConcurrencyError(append.streamId, append.expected, Number(pg.detail))
   }
   if (code === '23505' && pg.constraint === 'events_event_id') {
-    return new InvalidStoreInput('an event id is already used', { field: 'id' })
+    return new InvalidStoreInput(storeInputReasons.eventIdAlreadyUsed, { field: 'id' })
   }
   if (code === '54000' || code === '22P05' || code === '22021') {
-    return new InvalidStoreInput('the database refused the value', { sqlstate: code })
+    return new InvalidStoreInput({ id: 'basis data menolak nilai tersebut', en: 'the database refused the value' }, { sqlstate: code })
   }
   // Everything else is either the connection (network errors carry no
   // severity; 08xxx, 57Pxx: the server closed it) or a server-side failure a

@@ -7,6 +7,7 @@ import {
   TenantNotGranted,
   assertIdentifier,
   prepareAppend,
+  storeInputReasons,
   verifyChain,
 } from '@kerjasama/core'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
@@ -162,7 +163,7 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
     async verify(options): Promise<VerifyReport> {
       assertOpen()
       if (options !== undefined && (typeof options !== 'object' || options === null)) {
-        throw new InvalidStoreInput('verify options must be an object', { field: 'options' })
+        throw new InvalidStoreInput(storeInputReasons.optionsMustBeObject('verify'), { field: 'options' })
       }
       const onlyStream = options?.streamId
       if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)

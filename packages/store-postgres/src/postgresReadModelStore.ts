@@ -1,4 +1,4 @@
-import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue } from '@kerjasama/core'
+import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue, storeInputReasons } from '@kerjasama/core'
 import type { ReadModelDocument, ReadModelStore, ReadModelTransaction } from '@kerjasama/core'
 import type { Pool, PoolClient } from 'pg'
 import { isConnectionError, mapPgError } from './pgErrors'
@@ -43,7 +43,7 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
     async transaction(projection, work) {
       assertOpen()
       assertIdentifier('projection', projection)
-      if (typeof work !== 'function') throw new InvalidStoreInput('transaction work must be a function', { field: 'work' })
+      if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
       let client: PoolClient
       try {
         client = await pool.connect()
@@ -61,7 +61,7 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
       }
       let ended = false
       const assertActive = (collection: unknown, id: unknown): void => {
-        if (ended) throw new InvalidStoreInput('the transaction has already ended', { field: 'transaction' })
+        if (ended) throw new InvalidStoreInput(storeInputReasons.transactionEnded, { field: 'transaction' })
         if (collection !== undefined) assertIdentifier('collection', collection)
         if (id !== undefined) assertIdentifier('id', id)
       }
@@ -76,7 +76,7 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
         put: async (collection, id, document) => {
           assertActive(collection, id)
           if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-            throw new InvalidStoreInput('a read-model document must be an object', { field: 'document' })
+            throw new InvalidStoreInput(storeInputReasons.documentMustBeObject, { field: 'document' })
           }
           assertJsonValue(document, 'document')
           await run(
@@ -96,7 +96,7 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
         },
         setCheckpoint: async (position) => {
           assertActive(undefined, undefined)
-          if (typeof position !== 'bigint' || position < 0n) throw new InvalidStoreInput('a checkpoint must be a non-negative bigint', { field: 'position' })
+          if (typeof position !== 'bigint' || position < 0n) throw new InvalidStoreInput({ id: 'checkpoint harus berupa bigint non-negatif', en: 'a checkpoint must be a non-negative bigint' }, { field: 'position' })
           await run(`update ${names.q('checkpoints')} set position = $2 where tenant = $1 and projection = $3`, [tenant, String(position), projection])
         },
       }

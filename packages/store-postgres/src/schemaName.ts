@@ -20,7 +20,7 @@ export type SchemaNames = {
 
 export function schemaNames(schema: unknown): SchemaNames {
   if (typeof schema !== 'string' || !SCHEMA_NAME.test(schema)) {
-    throw new InvalidStoreInput('schema must be a lower-case identifier of at most 48 characters', { field: 'schema' })
+    throw new InvalidStoreInput({ id: 'schema harus berupa pengenal berhuruf kecil paling panjang 48 karakter', en: 'schema must be a lower-case identifier of at most 48 characters' }, { field: 'schema' })
   }
   return {
     schema,

@@ -27,7 +27,7 @@ export function openConnection(options: { file: string; durability: Durability; 
     // A missing folder is a mistake in configuration, not an outage: retrying
     // will not help, so it is named as bad input (SQLite does not create folders).
     if (isPlainPath(options.file) && !existsSync(dirname(resolve(options.file)))) {
-      throw new InvalidStoreInput('the folder for file does not exist; create it first', { field: 'file' })
+      throw new InvalidStoreInput({ id: 'folder untuk file tidak ada; buat folder itu terlebih dahulu', en: 'the folder for file does not exist; create it first' }, { field: 'file' })
     }
     throw new StoreUnavailable('open', { cause: error })
   }

@@ -1,4 +1,4 @@
-import { InvalidStoreInput, checkTenantScope, optionalIntegerOption } from '@kerjasama/core'
+import { InvalidStoreInput, checkTenantScope, optionalIntegerOption, storeInputReasons } from '@kerjasama/core'
 import type { TenantScope } from '@kerjasama/core'
 
 /**
@@ -35,11 +35,11 @@ export type ResolvedStoreOptions = {
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000
 
 export function resolveStoreOptions(options: unknown): ResolvedStoreOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput('store options must be an object', { field: 'options' })
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput(storeInputReasons.storeOptionsMustBeObject, { field: 'options' })
   const { file, durability, busyTimeoutMs, maxEventBytes } = options as Record<string, unknown>
-  if (typeof file !== 'string' || file.length === 0) throw new InvalidStoreInput('file must be a non-empty path or ":memory:"', { field: 'file' })
+  if (typeof file !== 'string' || file.length === 0) throw new InvalidStoreInput({ id: 'file harus berupa jalur berkas yang tidak kosong atau ":memory:"', en: 'file must be a non-empty path or ":memory:"' }, { field: 'file' })
   if (durability !== undefined && durability !== 'full' && durability !== 'normal') {
-    throw new InvalidStoreInput('durability must be "full" or "normal"', { field: 'durability' })
+    throw new InvalidStoreInput({ id: 'durability harus "full" atau "normal"', en: 'durability must be "full" or "normal"' }, { field: 'durability' })
   }
   const checkedBusyTimeoutMs = optionalIntegerOption('busyTimeoutMs', busyTimeoutMs, 0)
   const checkedMaxEventBytes = optionalIntegerOption('maxEventBytes', maxEventBytes, 1)

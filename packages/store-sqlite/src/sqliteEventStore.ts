@@ -11,6 +11,7 @@ import {
   eventHash,
   expectedVersionMatches,
   prepareAppend,
+  storeInputReasons,
 } from '@kerjasama/core'
 import type { AppendOptions, AppendResult, EventStore, StoredEvent } from '@kerjasama/core'
 import type { SqliteConnection } from './connection'
@@ -113,12 +114,12 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
       const checked = prepareAppend(streamId, events, options, { maxEventBytes: scope.maxEventBytes })
       const withIds = checked.events.map((event) => ({ ...event, id: event.id ?? randomUUID() }))
       if (new Set(withIds.map((event) => event.id)).size !== withIds.length) {
-        throw new InvalidStoreInput('an event id is used twice in one append', { field: 'id' })
+        throw new InvalidStoreInput({ id: 'id peristiwa yang sama dipakai dua kali dalam satu append', en: 'an event id is used twice in one append' }, { field: 'id' })
       }
       try {
         return appendInTransaction.immediate({ streamId: checked.streamId, events: withIds, options: checked.options })
       } catch (error) {
-        if (isDuplicateEventId(error)) throw new InvalidStoreInput('an event id is already used', { field: 'id' })
+        if (isDuplicateEventId(error)) throw new InvalidStoreInput(storeInputReasons.eventIdAlreadyUsed, { field: 'id' })
         throw toStoreError(error, 'append')
       }
     },
@@ -161,7 +162,7 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
     async verify(options) {
       assertOpen()
       if (options !== undefined && (typeof options !== 'object' || options === null)) {
-        throw new InvalidStoreInput('verify options must be an object', { field: 'options' })
+        throw new InvalidStoreInput(storeInputReasons.optionsMustBeObject('verify'), { field: 'options' })
       }
       const onlyStream = options?.streamId
       if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)

@@ -1,4 +1,4 @@
-import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments } from '@kerjasama/core'
+import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments, storeInputReasons } from '@kerjasama/core'
 import type { ReadModelStore } from '@kerjasama/core'
 import type { SqliteConnection } from './connection'
 import { MAX_POSITION } from './maxPosition'
@@ -65,7 +65,7 @@ export function createSqliteReadModelStore(connection: SqliteConnection, tenant:
     async transaction(projection, work) {
       assertOpen()
       assertIdentifier('projection', projection)
-      if (typeof work !== 'function') throw new InvalidStoreInput('transaction work must be a function', { field: 'work' })
+      if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
       return inProjectionQueue(`${connection.databaseKey}\n${tenant}\n${projection}`, async () => {
         const startRevision = read('read-model transaction', () => revisionOf(projection))
         const pending = new PendingReadModelChanges(committed, MAX_POSITION)
