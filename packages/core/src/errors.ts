@@ -24,14 +24,20 @@ export function isKerjasamaError(value: unknown): value is KerjasamaError {
   return value instanceof KerjasamaError
 }
 
+/**
+ * One thing wrong with an input. `message` is English and `messageId` Bahasa
+ * Indonesia, so a form can show either next to the field at `path`.
+ */
+export type ValidationIssue = { path: string; message: string; messageId: string }
+
 /** A command or other input did not match its schema. */
 export class ValidationError extends KerjasamaError {
-  readonly issues: ReadonlyArray<{ path: string; message: string }>
-  constructor(what: string, issues: ReadonlyArray<{ path: string; message: string }>) {
+  readonly issues: ReadonlyArray<ValidationIssue>
+  constructor(what: LocalizedMessage, issues: ReadonlyArray<ValidationIssue>) {
     super(
       'VALIDATION_FAILED',
-      { id: `Masukan tidak valid: ${what}`, en: `Invalid input: ${what}` },
-      { what, issues },
+      { id: `Masukan tidak valid: ${what.id}`, en: `Invalid input: ${what.en}` },
+      { what: what.en, issues },
     )
     this.issues = issues
   }

@@ -4,9 +4,10 @@ import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreemen
 import { AgreementNotFound, ConcurrencyError, ValidationError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
-import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock, toIssues } from './service/serviceOptions'
+import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock } from './service/serviceOptions'
 import type { ExecuteOptions } from './service/serviceOptions'
 import type { Actor, AppendResult, EventMetadata, EventStore, NewEvent, StoredEvent } from './store'
+import { localizedIssue, parseOrThrow } from './validation'
 
 export type { ExecuteOptions } from './service/serviceOptions'
 export { agreementStreamId } from './service/agreementStream'
@@ -115,7 +116,11 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
 
 function resultOf(events: StoredEvent[], duplicate: boolean): ExecuteResult {
   const last = events.at(-1)
-  if (last === undefined) throw new ValidationError('append result', [{ path: 'events', message: 'the store returned no events for an append' }])
+  if (last === undefined) {
+    throw new ValidationError({ id: 'hasil append', en: 'append result' }, [
+      localizedIssue('events', { id: 'penyimpanan tidak mengembalikan satu pun peristiwa untuk append', en: 'the store returned no events for an append' }),
+    ])
+  }
   return { agreementId: agreementIdOfStream(last.streamId), version: last.version, events, duplicate }
 }
 
@@ -132,6 +137,8 @@ function typeOf(command: unknown): string {
   return typeof command === 'object' && command !== null && typeof (command as { type?: unknown }).type === 'string' ? (command as { type: string }).type : ''
 }
 
+const COMMAND = { id: 'perintah', en: 'command' }
+
 /**
  * Finds the stream a command addresses. IdentifyCooperation may come without
  * an id: the service gives it one (the caller learns it from the result).
@@ -143,18 +150,19 @@ function addressCommand(command: unknown, ids: () => string): { agreementId: str
   if (typeOf(command) === 'IdentifyCooperation' && (command as { agreementId?: unknown }).agreementId === undefined) {
     target = { ...(command as object), agreementId: ids() }
   }
-  const parsed = agreementCommandSchema.safeParse(target)
-  if (!parsed.success) throw new ValidationError('command', toIssues(parsed.error))
-  const agreementId = (parsed.data as { agreementId?: unknown }).agreementId
+  const parsed = parseOrThrow(agreementCommandSchema, target, COMMAND)
+  const agreementId = (parsed as { agreementId?: unknown }).agreementId
   if (typeof agreementId !== 'string' || agreementId.length === 0) {
-    throw new ValidationError('command', [{ path: 'agreementId', message: 'an agreement id is required' }])
+    throw new ValidationError(COMMAND, [localizedIssue('agreementId', { id: 'id kerja sama wajib diisi', en: 'an agreement id is required' })])
   }
   return { agreementId, target }
 }
 
 function checkAgreementId(agreementId: unknown): string {
   if (typeof agreementId !== 'string' || agreementId.length === 0) {
-    throw new ValidationError('agreement id', [{ path: 'agreementId', message: 'an agreement id must be a non-empty string' }])
+    throw new ValidationError({ id: 'id kerja sama', en: 'agreement id' }, [
+      localizedIssue('agreementId', { id: 'id kerja sama harus berupa string yang tidak kosong', en: 'an agreement id must be a non-empty string' }),
+    ])
   }
   return agreementId
 }

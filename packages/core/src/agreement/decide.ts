@@ -1,5 +1,6 @@
 import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../errors'
 import type { Violation } from '../errors'
+import { localizedIssue, parseOrThrow } from '../validation'
 import { agreementCommandSchema } from './commands'
 import type { AgreementCommand, CommandOf, PlannedActionInput } from './commands'
 import type { DecideContext } from './context'
@@ -10,17 +11,15 @@ import type { Guard } from './guards'
 import { commandRoles, mayIssue } from './roles'
 import type { AgreementState } from './state'
 
+const COMMAND = { id: 'perintah', en: 'command' }
+
 /**
  * decide: parse → role → every applicable guard → events. Pure: the instant,
  * the actor and ids come from the context, so replaying the same inputs gives
  * the same events.
  */
 export function decide(command: unknown, state: AgreementState, ctx: DecideContext): AgreementEvent[] {
-  const parsed = agreementCommandSchema.safeParse(command)
-  if (!parsed.success) {
-    throw new ValidationError('command', parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
-  }
-  const valid = parsed.data
+  const valid = parseOrThrow(agreementCommandSchema, command, COMMAND)
   if (!mayIssue(ctx.actor.role, valid.type)) throw new NotAuthorized(valid.type, ctx.actor.role, commandRoles[valid.type])
   const violations = findViolations(valid, state, ctx)
   if (violations.length > 0) throw new GuardViolation(valid.type, violations)
@@ -127,7 +126,8 @@ function eventFor(command: AgreementCommand, state: AgreementState, ctx: DecideC
 }
 
 function unreachable(command: never, _state: AgreementState): never {
-  throw new ValidationError('command', [{ path: 'type', message: `unhandled command ${String((command as { type?: unknown }).type)}` }])
+  const type = String((command as { type?: unknown }).type)
+  throw new ValidationError(COMMAND, [localizedIssue('type', { id: `perintah ${type} tidak ditangani`, en: `unhandled command ${type}` })])
 }
 
 function namedAction(action: PlannedActionInput, ctx: DecideContext): PlannedAction {

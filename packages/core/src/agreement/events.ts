@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ValidationError } from '../errors'
+import { parseOrThrow } from '../validation'
 import {
   cooperationKindSchema, dateLike, durationSchema, evidenceSchema, partnerSchema, planningDocumentSchema, signerSchema,
 } from './commands'
@@ -139,9 +139,8 @@ export const agreementEventTypes = agreementEventSchema.options.map((option) => 
 
 /** Validates an event read back from storage; ValidationError (VALIDATION_FAILED) when it does not match its schema. */
 export function parseAgreementEvent(type: string, schemaVersion: number, data: unknown): AgreementEvent {
-  const parsed = agreementEventSchema.safeParse({ type, schemaVersion, data })
-  if (!parsed.success) {
-    throw new ValidationError(`stored event ${typeof type === 'string' ? type.slice(0, 60) : '?'}`, parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
-  }
-  return parsed.data
+  return parseOrThrow(agreementEventSchema, { type, schemaVersion, data }, () => {
+    const shown = typeof type === 'string' ? type.slice(0, 60) : '?'
+    return { id: `peristiwa tersimpan ${shown}`, en: `stored event ${shown}` }
+  })
 }

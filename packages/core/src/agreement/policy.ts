@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ValidationError } from '../errors'
+import { customError, localizedIssue, parseOrThrow } from '../validation'
 import type { Guard } from './guard'
 import { builtInGuards } from './guards'
 
@@ -57,7 +58,7 @@ export const defaultPolicy: AgreementPolicy = Object.freeze({
 const guardShape = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{1,80}$/),
   when: z.array(z.string()).min(1),
-  check: z.custom<Guard['check']>((value) => typeof value === 'function', { message: 'check must be a function' }),
+  check: z.custom<Guard['check']>((value) => typeof value === 'function', customError({ id: 'check harus berupa fungsi', en: 'check must be a function' })),
   message: z.object({ id: z.string().min(1), en: z.string().min(1) }),
   basis: z.object({ kind: z.enum(['reg', 'practice', 'policy']), source: z.string().min(1) }),
 })
@@ -72,10 +73,12 @@ const policySchema = z.object({
   dprdDecisionWithinDays: z.number().int().positive().max(3650).optional(),
   actionStartWithinDays: z.number().int().positive().max(3650).optional(),
   minMonevPerFiscalYear: z.number().int().min(0).max(12).optional(),
-  isBordering: z.custom<(a: string, b: string) => boolean>((value) => typeof value === 'function', { message: 'isBordering must be a function' }).optional(),
+  isBordering: z.custom<(a: string, b: string) => boolean>((value) => typeof value === 'function', customError({ id: 'isBordering harus berupa fungsi', en: 'isBordering must be a function' })).optional(),
   disabledGuards: z.array(z.string()).optional(),
   extraGuards: z.array(guardShape).optional(),
 })
+
+const POLICY = { id: 'kebijakan kerja sama', en: 'agreement policy' }
 
 /**
  * Fills the defaults and validates. `knownCodes` are the built-in guard codes:
@@ -83,20 +86,17 @@ const policySchema = z.object({
  * otherwise leave the rule on while the region believes it is off.
  */
 export function resolvePolicy(partial: Partial<AgreementPolicy>, knownCodes: readonly string[] = builtInGuards.map((guard) => guard.code)): AgreementPolicy {
-  const parsed = policySchema.safeParse(partial ?? {})
-  if (!parsed.success) {
-    throw new ValidationError('agreement policy', parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })))
-  }
+  parseOrThrow(policySchema, partial ?? {}, POLICY)
   const input = partial ?? {}
   const disabledGuards = [...new Set(input.disabledGuards ?? [])]
   const unknown = disabledGuards.filter((code) => !knownCodes.includes(code))
   if (unknown.length > 0) {
-    throw new ValidationError('agreement policy', unknown.map((code) => ({ path: 'disabledGuards', message: `no built-in guard has the code ${code}` })))
+    throw new ValidationError(POLICY, unknown.map((code) => localizedIssue('disabledGuards', { id: `tidak ada guard bawaan dengan kode ${code}`, en: `no built-in guard has the code ${code}` })))
   }
   const extraGuards = input.extraGuards ?? []
   const clashing = extraGuards.filter((guard) => knownCodes.includes(guard.code))
   if (clashing.length > 0) {
-    throw new ValidationError('agreement policy', clashing.map((guard) => ({ path: 'extraGuards', message: `${guard.code} is a built-in guard code` })))
+    throw new ValidationError(POLICY, clashing.map((guard) => localizedIssue('extraGuards', { id: `${guard.code} sudah dipakai sebagai kode guard bawaan`, en: `${guard.code} is a built-in guard code` })))
   }
   return Object.freeze({
     maxYearsPublicService: input.maxYearsPublicService ?? defaultPolicy.maxYearsPublicService,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ValidationError } from '../errors'
+import { customError, localizedIssue, parseOrThrow } from '../validation'
 import type { Actor } from '../store'
 
 /**
@@ -30,22 +31,16 @@ const serviceOptionsShape = z.object({
       value !== null &&
       typeof (value as Record<string, unknown>).append === 'function' &&
       typeof (value as Record<string, unknown>).readStream === 'function',
-    { message: 'store must implement the EventStore port (append, readStream)' },
+    customError({ id: 'store harus memenuhi port EventStore (append, readStream)', en: 'store must implement the EventStore port (append, readStream)' }),
   ),
-  clock: z.custom<() => Date>((value) => typeof value === 'function', { message: 'clock must be a function' }).optional(),
-  ids: z.custom<() => string>((value) => typeof value === 'function', { message: 'ids must be a function' }).optional(),
+  clock: z.custom<() => Date>((value) => typeof value === 'function', customError({ id: 'clock harus berupa fungsi', en: 'clock must be a function' })).optional(),
+  ids: z.custom<() => string>((value) => typeof value === 'function', customError({ id: 'ids harus berupa fungsi', en: 'ids must be a function' })).optional(),
   policy: z.record(z.string(), z.unknown()).optional(),
   maxRetries: z.number().int().min(0).max(MAX_RETRIES_LIMIT).optional(),
 })
 
-export function toIssues(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
-}
-
 export function parseExecuteOptions(options: unknown): ExecuteOptions {
-  const parsed = executeOptionsSchema.safeParse(options)
-  if (!parsed.success) throw new ValidationError('execute options', toIssues(parsed.error))
-  const { actor, correlationId, idempotencyKey } = parsed.data
+  const { actor, correlationId, idempotencyKey } = parseOrThrow(executeOptionsSchema, options, { id: 'opsi execute', en: 'execute options' })
   return {
     actor: { id: actor.id, role: actor.role },
     ...(correlationId === undefined ? {} : { correlationId }),
@@ -54,15 +49,14 @@ export function parseExecuteOptions(options: unknown): ExecuteOptions {
 }
 
 export function checkServiceOptions(options: unknown): void {
-  const parsed = serviceOptionsShape.safeParse(options)
-  if (!parsed.success) throw new ValidationError('agreement service options', toIssues(parsed.error))
+  parseOrThrow(serviceOptionsShape, options, { id: 'opsi layanan kerja sama', en: 'agreement service options' })
 }
 
 /** The injected clock and id generator are caller code; a bad value from them must not reach the store. */
 export function readClock(clock: () => Date): Date {
   const now = clock()
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new ValidationError('clock', [{ path: 'clock', message: 'the clock must return a valid Date' }])
+    throw new ValidationError({ id: 'clock (jam)', en: 'clock' }, [localizedIssue('clock', { id: 'clock harus mengembalikan Date yang valid', en: 'the clock must return a valid Date' })])
   }
   return now
 }
@@ -71,7 +65,12 @@ export function checkedIds(ids: () => string): () => string {
   return () => {
     const id = ids()
     if (typeof id !== 'string' || id.length === 0 || id.length > 100) {
-      throw new ValidationError('ids', [{ path: 'ids', message: 'the id generator must return a non-empty string of at most 100 characters' }])
+      throw new ValidationError({ id: 'ids (pembuat id)', en: 'ids' }, [
+        localizedIssue('ids', {
+          id: 'pembuat id harus mengembalikan string yang tidak kosong dan paling panjang 100 karakter',
+          en: 'the id generator must return a non-empty string of at most 100 characters',
+        }),
+      ])
     }
     return id
   }
