@@ -188,6 +188,15 @@ export function checkReadStreamOptions(options: unknown): StreamRange {
   }
 }
 
+/** verify's options: the one stream to check, or undefined for every readable stream. */
+export function checkVerifyOptions(options: unknown): string | undefined {
+  if (options === undefined) return undefined
+  if (typeof options !== 'object' || options === null) throw new InvalidStoreInput(reasons.optionsMustBeObject('verify'), { field: 'options' })
+  const { streamId } = options as { streamId?: unknown }
+  if (streamId !== undefined) assertIdentifier('streamId', streamId)
+  return streamId as string | undefined
+}
+
 export function checkReadAllOptions(options: unknown): { fromPosition: bigint; batchSize: number } {
   if (options === undefined) return { fromPosition: 1n, batchSize: DEFAULT_READ_BATCH_SIZE }
   if (typeof options !== 'object' || options === null) throw new InvalidStoreInput(reasons.optionsMustBeObject('readAll'), { field: 'options' })

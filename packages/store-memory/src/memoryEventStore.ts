@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
   checkReadAllOptions,
   checkReadStreamOptions,
+  checkVerifyOptions,
   ConcurrencyError,
   GENESIS_HASH,
   InvalidStoreInput,
@@ -125,11 +126,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
 
     async verify(verifyOptions): Promise<VerifyReport> {
       assertOpen()
-      if (verifyOptions !== undefined && (typeof verifyOptions !== 'object' || verifyOptions === null)) {
-        throw new InvalidStoreInput(storeInputReasons.optionsMustBeObject('verify'), { field: 'options' })
-      }
-      const onlyStream = verifyOptions?.streamId
-      if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)
+      const onlyStream = checkVerifyOptions(verifyOptions)
       const problems: VerifyProblem[] = []
       let streamsChecked = 0
       let eventsChecked = 0

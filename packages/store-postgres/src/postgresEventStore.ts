@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto'
 import {
   checkReadAllOptions,
   checkReadStreamOptions,
-  InvalidStoreInput,
+  checkVerifyOptions,
   StoreClosed,
   TenantNotGranted,
   assertIdentifier,
   prepareAppend,
-  storeInputReasons,
   verifyChain,
 } from '@kerjasama/core'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
@@ -162,11 +161,7 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
 
     async verify(options): Promise<VerifyReport> {
       assertOpen()
-      if (options !== undefined && (typeof options !== 'object' || options === null)) {
-        throw new InvalidStoreInput(storeInputReasons.optionsMustBeObject('verify'), { field: 'options' })
-      }
-      const onlyStream = options?.streamId
-      if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)
+      const onlyStream = checkVerifyOptions(options)
       const problems: VerifyProblem[] = []
       let streamsChecked = 0
       let eventsChecked = 0

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
   checkReadAllOptions,
   checkReadStreamOptions,
+  checkVerifyOptions,
   ConcurrencyError,
   GENESIS_HASH,
   InvalidStoreInput,
@@ -161,11 +162,7 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
 
     async verify(options) {
       assertOpen()
-      if (options !== undefined && (typeof options !== 'object' || options === null)) {
-        throw new InvalidStoreInput(storeInputReasons.optionsMustBeObject('verify'), { field: 'options' })
-      }
-      const onlyStream = options?.streamId
-      if (onlyStream !== undefined) assertIdentifier('streamId', onlyStream)
+      const onlyStream = checkVerifyOptions(options)
       try {
         return await verifyStreams(db, statements, { readableJson, onlyStream, assertOpen })
       } catch (error) {

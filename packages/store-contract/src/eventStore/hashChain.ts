@@ -51,8 +51,10 @@ export function describeHashChain({ run, options }: EventStoreSuite): void {
       expect(problems.every((problem) => problem.streamId === streamId && problem.tenant === 'default')).toBe(true)
     }), options.testTimeout)
 
-    it('R11 verify refuses a malformed stream id with STORE_INPUT_INVALID', run(async ({ open }) => {
+    it('R11 verify refuses malformed options or a malformed stream id with STORE_INPUT_INVALID', run(async ({ open }) => {
       const store = await open()
+      await expectCoded(() => store.verify(null as never), 'STORE_INPUT_INVALID')
+      await expectCoded(() => store.verify('all' as never), 'STORE_INPUT_INVALID')
       await expectCoded(() => store.verify({ streamId: '' }), 'STORE_INPUT_INVALID')
       await expectCoded(() => store.verify({ streamId: 7 as never }), 'STORE_INPUT_INVALID')
     }), options.testTimeout)
