@@ -6,7 +6,7 @@ import { decide, fold, parseAgreementEvent, resolvePolicy } from '../src/agreeme
 import { KerjasamaError, ValidationError } from '../src/errors'
 import { createAgreementService } from '../src/handler'
 import { parseOrThrow } from '../src/validation'
-import { actors, commands, context } from './agreement/scenario'
+import { actors, commands, context, refusal } from './agreement/scenario'
 
 // Words every Indonesian issue text has one of: zod's Indonesian locale and the
 // library's own wording. None of them occurs in zod's English messages.
@@ -16,13 +16,9 @@ const ENGLISH = /\b(invalid|expected|received|too (big|small)|unrecognized|must)
 const unquoted = (text: string): string => text.replace(/"[^"]*"|'[^']*'/g, '')
 
 function validationErrorOf(run: () => unknown): ValidationError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ValidationError) return error
-    throw error
-  }
-  throw new Error('expected a ValidationError')
+  const error = refusal(run)
+  if (error instanceof ValidationError) return error
+  throw error
 }
 
 function expectBilingualIssues(error: ValidationError): void {

@@ -2,16 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../../src/errors'
 import { GuardFailed, commandRoles, commandTypes, decide, defineGuard, evolve, fold, roles } from '../../src/agreement'
-import { REGION, actors, commands, context, day, eventsThrough, goodPath, partnersFor, run } from './scenario'
+import { REGION, actors, commands, context, day, eventsThrough, goodPath, partnersFor, refusal, run } from './scenario'
 
-function refusal(run: () => unknown): KerjasamaError {
+/** The codes of every rule a command broke; none when it was accepted. */
+function violationCodes(attempt: () => unknown): string[] {
   try {
-    run()
+    attempt()
+    return []
   } catch (error) {
-    if (error instanceof KerjasamaError) return error
-    throw error
+    return (error as GuardViolation).violations.map((violation) => violation.code)
   }
-  throw new Error('expected a refusal')
 }
 
 
@@ -92,7 +92,6 @@ describe('decide', () => {
     const accepted = steps.slice(0, steps.map((s) => s.label).lastIndexOf('accepted') + 1)
     const kb = steps.filter((s) => s.label === 'kb-signed')
     const pks = steps.filter((s) => s.label === 'signed')
-    const violationsOf = (attempt: () => unknown): string[] => { try { attempt(); return [] } catch (e) { return (e as GuardViolation).violations.map((v) => v.code) } }
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), (burdensPublic, inCurrentApbd) => {
         const triggered = burdensPublic || !inCurrentApbd
@@ -101,7 +100,7 @@ describe('decide', () => {
         // The KB comes first, whatever the DPRD trigger.
         const kbSigned = run(kb, undefined, planned)
         expect(kbSigned.state.status).toBe('coordinated')
-        const pksRefusal = violationsOf(() => decide(pks[0]!.command, kbSigned.state, context({ actor: pks[0]!.actor, now: day(60) })))
+        const pksRefusal = violationCodes(() => decide(pks[0]!.command, kbSigned.state, context({ actor: pks[0]!.actor, now: day(60) })))
         expect(pksRefusal.includes('DPRD_APPROVAL_REQUIRED')).toBe(triggered)
         const approved = run([
           { label: 'ask', command: commands.dprdRequest(), actor: actors.bupati, day: 56 },
@@ -164,11 +163,10 @@ describe('decide', () => {
   })
 
   it('TKKSD discusses a draft after every partner accepted and before its first signature; a revised plan sends the PKS draft back to TKKSD, not the KB', () => {
-    const codesOf = (attempt: () => unknown): string[] => { try { attempt(); return [] } catch (e) { return (e as GuardViolation).violations.map((v) => v.code) } }
     const asTkksd = (n: number) => context({ actor: actors.tkksd, now: day(n) })
-    expect(codesOf(() => decide(commands.review('KB'), fold(eventsThrough('offered')), asTkksd(25)))).toEqual(['WRONG_STAGE'])
-    expect(codesOf(() => decide(commands.review('NK'), fold(eventsThrough('coordinated')), asTkksd(50)))).toEqual(['SIGNING_DOCUMENT_MISMATCH'])
-    expect(codesOf(() => decide(commands.review('KB'), fold(eventsThrough('kb-signed')), asTkksd(57)))).toEqual(['WRONG_STAGE'])
+    expect(violationCodes(() => decide(commands.review('KB'), fold(eventsThrough('offered')), asTkksd(25)))).toEqual(['WRONG_STAGE'])
+    expect(violationCodes(() => decide(commands.review('NK'), fold(eventsThrough('coordinated')), asTkksd(50)))).toEqual(['SIGNING_DOCUMENT_MISMATCH'])
+    expect(violationCodes(() => decide(commands.review('KB'), fold(eventsThrough('kb-signed')), asTkksd(57)))).toEqual(['WRONG_STAGE'])
     const [reviewed] = decide(commands.review('PKS'), fold(eventsThrough('kb-signed')), asTkksd(57))
     expect(reviewed).toEqual({ type: 'DraftReviewed', schemaVersion: 1, data: { document: 'PKS', draftReference: 'Rancangan PKS 1', notes: 'Dibahas TKKSD', at: day(57).toISOString() } })
 

@@ -1,6 +1,7 @@
 import { decide, evolve, initialState, resolvePolicy } from '../../src/agreement'
 import type { AgreementEvent, AgreementPolicy, AgreementState, DecideContext } from '../../src/agreement'
 import type { Actor } from '../../src/store'
+import { KerjasamaError } from '../../src/errors'
 import { sequentialIds } from '../../src/testing'
 
 // Commands that take one agreement along the good path, built by stage, so a
@@ -139,4 +140,15 @@ export function run(steps: Step[], policy: Partial<AgreementPolicy> = { isBorder
 
 export function stateThrough(stage: Stage, variant: Variant = 'KSDPK'): AgreementState {
   return run([], {}, { events: [], state: eventsThrough(stage, variant).reduce(evolve, initialState) }).state
+}
+
+/** The coded error a step was refused with; fails the test when it was accepted or broke uncoded. */
+export function refusal(run: () => unknown): KerjasamaError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof KerjasamaError) return error
+    throw error
+  }
+  throw new Error('expected a refusal')
 }
