@@ -4,6 +4,7 @@ import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreemen
 import { AgreementNotFound, ConcurrencyError, ValidationError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
+import { COMMAND } from './agreement/decide'
 import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock } from './service/serviceOptions'
 import type { ExecuteOptions } from './service/serviceOptions'
 import type { Actor, AppendResult, EventMetadata, EventStore, NewEvent, StoredEvent } from './store'
@@ -136,8 +137,6 @@ function toNewEvent(event: AgreementEvent, metadata: EventMetadata, id: string):
 function typeOf(command: unknown): string {
   return typeof command === 'object' && command !== null && typeof (command as { type?: unknown }).type === 'string' ? (command as { type: string }).type : ''
 }
-
-const COMMAND = { id: 'perintah', en: 'command' }
 
 /**
  * Finds the stream a command addresses. IdentifyCooperation may come without

@@ -11,7 +11,8 @@ import type { Guard } from './guards'
 import { commandRoles, mayIssue } from './roles'
 import type { AgreementState } from './state'
 
-const COMMAND = { id: 'perintah', en: 'command' }
+/** How a refused command is named in a ValidationError, by decide and by the service alike. */
+export const COMMAND = Object.freeze({ id: 'perintah', en: 'command' })
 
 /**
  * decide: parse → role → every applicable guard → events. Pure: the instant,
