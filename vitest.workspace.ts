@@ -33,6 +33,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('store-sqlite', 'packages/store-sqlite', { testTimeout: 60_000 }),
   // PostgreSQL tests share one server; each file uses its own schema.
   project('store-postgres', 'packages/store-postgres', { testTimeout: 60_000 }),
+  project('projections', 'packages/projections', { testTimeout: 60_000 }),
   project('cli', 'packages/cli'),
   project('example-jateng', 'examples/jateng'),
 ]

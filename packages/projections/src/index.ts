@@ -1,0 +1,2 @@
+export { defineProjection } from './projection'
+export type { Projection } from './projection'
