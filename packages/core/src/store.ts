@@ -115,6 +115,44 @@ export interface ReadModelTransaction {
   setCheckpoint(position: bigint): Promise<void>
 }
 
+/** A value an indexed field is compared with; an array-valued field matches when one of its items equals it. */
+export type IndexValue = string | number | boolean
+
+/**
+ * A filtered, keyset-paginated read of one collection. Only fields the
+ * collection declared as indexed may appear in `where`, `orderBy` or `range`:
+ * a query the store cannot answer from an index is refused, never answered by
+ * scanning (a province's register must not be read whole per page).
+ */
+export type ReadModelQuery = {
+  /** Equality on indexed fields, all of which must hold. */
+  where?: Readonly<Record<string, IndexValue>>
+  /** An indexed scalar field to order by; ties, and the default, order by document id. */
+  orderBy?: string
+  direction?: 'asc' | 'desc'
+  /** Bounds on the orderBy field: gte inclusive, lt exclusive. */
+  range?: { gte?: IndexValue; lt?: IndexValue }
+  /** The `next` cursor of the previous page. */
+  after?: string
+  /** Page size; default 50, at most 500. */
+  limit?: number
+}
+
+export type ReadModelPage = {
+  items: Array<{ id: string; document: ReadModelDocument }>
+  /** Present when more documents match: pass it as `after` for the next page. Stable under concurrent inserts. */
+  next?: string
+}
+
+/** The collections a projection writes, each with the fields it declares as indexed (scalar, or arrays of scalars). */
+export type CollectionIndexes = Readonly<Record<string, { indexed: readonly string[] }>>
+
+/** What a read model's queries need: the documents of the active version, read by id or by indexed fields. */
+export interface ReadModelReader {
+  get(collection: string, id: string): Promise<ReadModelDocument | undefined>
+  query(collection: string, query?: ReadModelQuery): Promise<ReadModelPage>
+}
+
 export interface ReadModelStore {
   /** The last position the projection committed, or 0n when it has none. */
   getCheckpoint(projection: string): Promise<bigint>
