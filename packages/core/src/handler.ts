@@ -8,6 +8,8 @@ import { COMMAND } from './agreement/decide'
 import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock } from './service/serviceOptions'
 import type { ExecuteOptions } from './service/serviceOptions'
 import type { Actor, AppendResult, EventMetadata, EventStore, NewEvent, StoredEvent } from './store'
+import { checkedRegionDirectory, jawaTengahRegions } from './reference/regions'
+import type { RegionDirectory } from './reference/regions'
 import { localizedIssue, parseOrThrow } from './validation'
 
 export type { ExecuteOptions } from './service/serviceOptions'
@@ -20,6 +22,12 @@ export type AgreementServiceOptions = {
   /** Defaults to ulid. Used for agreement ids, event ids and whatever ids decide needs. */
   ids?: () => string
   policy?: Partial<AgreementPolicy>
+  /**
+   * Which codes are regions. Defaults to the bundled Jawa Tengah table, where a
+   * code of another province is accepted by its pattern; pass the national
+   * directory (@kerjasama/regions-id) to refuse every code that is no region.
+   */
+  regions?: RegionDirectory
   /** How many times a command is reloaded and re-decided after a concurrent write; then the ConcurrencyError is rethrown. */
   maxRetries?: number
 }
@@ -49,6 +57,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   const ids = checkedIds(options.ids ?? monotonicFactory())
   const policy = resolvePolicy(options.policy ?? {}, builtInGuards.map((guard) => guard.code))
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
+  const regions = options.regions === undefined ? jawaTengahRegions : checkedRegionDirectory(options.regions)
 
   async function execute(command: unknown, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
     const { actor, correlationId, idempotencyKey } = parseExecuteOptions(executeOptions)
@@ -59,7 +68,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
       const earlier = idempotencyKey === undefined ? [] : eventsWithKey(loaded, idempotencyKey)
       if (earlier.length > 0) return resultOf(earlier, true)
       const now = readClock(clock)
-      const events = decide(target, fold(loaded.events), { now, actor, newId: ids, policy })
+      const events = decide(target, fold(loaded.events), { now, actor, newId: ids, policy, regions })
       if (events.length === 0) return { agreementId, version: loaded.version, events: [], duplicate: false }
       const metadata = metadataFor({ actor, now, commandId, correlationId, idempotencyKey, commandType: typeOf(target) })
       try {

@@ -1,5 +1,6 @@
 import type { Actor } from '../store'
 import type { AgreementPolicy } from './policy'
+import type { RegionDirectory } from '../reference/regionDirectory'
 
 /** What decide may not fetch itself: the instant, who acts, fresh ids, the region's policy. */
 export type DecideContext = {
@@ -7,4 +8,6 @@ export type DecideContext = {
   actor: Actor
   newId: () => string
   policy: AgreementPolicy
+  /** Which codes are regions; the bundled Jawa Tengah table (jawaTengahRegions) when absent. */
+  regions?: RegionDirectory
 }

@@ -1,27 +1,21 @@
+import { createRegionDirectory } from './regionDirectory'
+import type { Region, RegionDirectory } from './regionDirectory'
+
+export type { Region, RegionDirectory, RegionLevel, RegionListInput } from './regionDirectory'
+export { checkedRegionDirectory, createRegionDirectory, isRegionDirectory } from './regionDirectory'
+
 /**
  * Region codes (kode wilayah, Kemendagri; equal to the BPS code without the
- * dot). Only Provinsi Jawa Tengah and its 35 kabupaten/kota are bundled.
+ * dot). The core bundles only Provinsi Jawa Tengah and its 35 kabupaten/kota,
+ * as the default directory; the national list is a dataset under the ODbL,
+ * so it stays a dependency of @kerjasama/regions-id, loaded at start-up and
+ * passed in through the service's `regions` option (docs/regions.md).
  *
- * Decision for regions outside Jawa Tengah: any code of the form NN (a
- * province) or NN.NN (a kabupaten/kota) is a valid region code of unknown
- * name. Its level follows the national numbering convention: NN.01–NN.69 are
- * kabupaten, NN.71–NN.99 are kota. Codes NN.70 and NN.00 are not regions.
- * This lets a Jawa Tengah region cooperate with, say, a Jawa Barat kabupaten
- * without the library shipping every province's list.
+ * With the default directory alone, a code of another province follows the
+ * pattern rule: NN (a province) or NN.NN (NN.01–NN.69 kabupaten, NN.71–NN.99
+ * kota) is a region of unknown name. A Jawa Tengah code outside the table is
+ * no region, because the table lists the whole province.
  */
-export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota'
-
-export type Region = {
-  code: string
-  /** Undefined for a valid code whose data is not bundled. */
-  name: string | undefined
-  level: RegionLevel
-  /** The province's code; for a province, its own code. */
-  provinceCode: string
-  bpsCode: string
-  bundled: boolean
-}
-
 const JAWA_TENGAH = '33'
 
 const kabupaten: ReadonlyArray<[string, string]> = [
@@ -37,55 +31,44 @@ const kota: ReadonlyArray<[string, string]> = [
   ['71', 'Magelang'], ['72', 'Surakarta'], ['73', 'Salatiga'], ['74', 'Semarang'], ['75', 'Pekalongan'], ['76', 'Tegal'],
 ]
 
-function bundled(code: string, name: string, level: RegionLevel): Region {
-  return Object.freeze({ code, name, level, provinceCode: JAWA_TENGAH, bpsCode: code.replace('.', ''), bundled: true })
-}
+/** The default directory: Jawa Tengah by name, other provinces by the pattern rule. */
+export const jawaTengahRegions: RegionDirectory = createRegionDirectory({
+  source: 'bundled: Provinsi Jawa Tengah (domain.md)',
+  complete: false,
+  regions: [
+    { code: JAWA_TENGAH, name: 'Provinsi Jawa Tengah' },
+    ...kabupaten.map(([suffix, name]) => ({ code: `${JAWA_TENGAH}.${suffix}`, name: `Kabupaten ${name}` })),
+    ...kota.map(([suffix, name]) => ({ code: `${JAWA_TENGAH}.${suffix}`, name: `Kota ${name}` })),
+  ],
+})
 
-export const jawaTengah: Region = bundled(JAWA_TENGAH, 'Provinsi Jawa Tengah', 'provinsi')
+export const jawaTengah: Region = jawaTengahRegions.describe(JAWA_TENGAH)!
 
-export const bundledRegions: readonly Region[] = Object.freeze([
-  jawaTengah,
-  ...kabupaten.map(([suffix, name]) => bundled(`${JAWA_TENGAH}.${suffix}`, `Kabupaten ${name}`, 'kabupaten')),
-  ...kota.map(([suffix, name]) => bundled(`${JAWA_TENGAH}.${suffix}`, `Kota ${name}`, 'kota')),
-])
+export const bundledRegions: readonly Region[] = jawaTengahRegions.regions
 
-const byCode = new Map(bundledRegions.map((region) => [region.code, region]))
-
-const REGION_CODE = /^(\d{2})(?:\.(\d{2}))?$/
-
-/** True for NN (province, not 00) or NN.NN (kabupaten 01–69, kota 71–99). */
+/** True for a code the default directory accepts: listed, or well-formed in a province it does not list. */
 export function isValidRegionCode(code: string): boolean {
   return describeRegion(code) !== undefined
 }
 
 /** A bundled region by code, or undefined. */
 export function findRegion(code: string): Region | undefined {
-  return byCode.get(code)
+  const region = jawaTengahRegions.describe(code)
+  return region?.listed === true ? region : undefined
 }
 
-/** Any valid region code, bundled or not (name undefined when not bundled); undefined when the code is malformed. */
+/** A region of the default directory (name undefined when only the pattern rule accepts it); undefined when it is no region. */
 export function describeRegion(code: string): Region | undefined {
-  const found = byCode.get(code)
-  if (found !== undefined) return found
-  const match = REGION_CODE.exec(code)
-  if (match === null) return undefined
-  const province = match[1]!
-  const local = match[2]
-  if (province === '00') return undefined
-  if (local === undefined) return { code, name: undefined, level: 'provinsi', provinceCode: province, bpsCode: province, bundled: false }
-  const number = Number(local)
-  if (number === 0 || number === 70) return undefined
-  const level: RegionLevel = number < 70 ? 'kabupaten' : 'kota'
-  return { code, name: undefined, level, provinceCode: province, bpsCode: `${province}${local}`, bundled: false }
+  return jawaTengahRegions.describe(code)
 }
 
 /** The bundled kabupaten/kota of a province (empty for provinces not bundled). */
 export function regionsOf(provinceCode: string): readonly Region[] {
-  return bundledRegions.filter((region) => region.level !== 'provinsi' && region.provinceCode === provinceCode)
+  return jawaTengahRegions.regionsOf(provinceCode)
 }
 
 /** "33.05" ↔ "3305". */
-export function regionCodeFromBps(bpsCode: string): string | undefined {
+export function regionCodeFromBps(bpsCode: string, directory: RegionDirectory = jawaTengahRegions): string | undefined {
   const code = bpsCode.length === 4 ? `${bpsCode.slice(0, 2)}.${bpsCode.slice(2)}` : bpsCode
-  return isValidRegionCode(code) ? code : undefined
+  return directory.describe(code) === undefined ? undefined : code
 }

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { ValidationError } from '../errors'
 import { customError, localizedIssue, parseOrThrow } from '../validation'
 import type { Actor } from '../store'
+import { isRegionDirectory } from '../reference/regionDirectory'
+import type { RegionDirectory } from '../reference/regionDirectory'
 
 /**
  * The service is the edge where untrusted callers meet the decider, so its own
@@ -36,6 +38,7 @@ const serviceOptionsShape = z.object({
   clock: z.custom<() => Date>((value) => typeof value === 'function', customError({ id: 'clock harus berupa fungsi', en: 'clock must be a function' })).optional(),
   ids: z.custom<() => string>((value) => typeof value === 'function', customError({ id: 'ids harus berupa fungsi', en: 'ids must be a function' })).optional(),
   policy: z.record(z.string(), z.unknown()).optional(),
+  regions: z.custom<RegionDirectory>(isRegionDirectory, customError({ id: 'regions harus berupa direktori wilayah (createRegionDirectory)', en: 'regions must be a region directory (createRegionDirectory)' })).optional(),
   maxRetries: z.number().int().min(0).max(MAX_RETRIES_LIMIT).optional(),
 })
 

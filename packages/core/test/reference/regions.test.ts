@@ -23,16 +23,26 @@ describe('regions', () => {
 
   it('accepts codes outside Jawa Tengah as valid regions of unknown name, levelled by the national numbering', () => {
     expect(findRegion('32.05')).toBeUndefined()
-    expect(describeRegion('32.05')).toMatchObject({ name: undefined, level: 'kabupaten', provinceCode: '32', bundled: false })
+    expect(describeRegion('32.05')).toMatchObject({ name: undefined, level: 'kabupaten', provinceCode: '32', listed: false })
     expect(describeRegion('32.73')?.level).toBe('kota')
     expect(describeRegion('35')?.level).toBe('provinsi')
     for (const bad of ['3', '333', '33.7', '33.70', '33.00', '00', '33-05', 'kebumen', '']) expect(isValidRegionCode(bad)).toBe(false)
     expect(regionsOf('32')).toEqual([])
   })
 
-  it('for all valid codes, the province of a kab/kota is its first two digits', () => {
+  it('knows Jawa Tengah whole: a 33.NN code outside the table is no region, even by pattern', () => {
+    for (const notListed of ['33.30', '33.69', '33.77', '33.99']) expect(describeRegion(notListed)).toBeUndefined()
     fc.assert(
-      fc.property(fc.integer({ min: 11, max: 99 }), fc.integer({ min: 1, max: 99 }).filter((n) => n !== 70), (province, local) => {
+      fc.property(fc.integer({ min: 1, max: 99 }), (local) => {
+        const code = `33.${String(local).padStart(2, '0')}`
+        expect(describeRegion(code) !== undefined).toBe(bundledRegions.some((region) => region.code === code))
+      }),
+    )
+  })
+
+  it('for all valid codes outside Jawa Tengah, the province of a kab/kota is its first two digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 99 }).filter((n) => n !== 33), fc.integer({ min: 1, max: 99 }).filter((n) => n !== 70), (province, local) => {
         const code = `${province}.${String(local).padStart(2, '0')}`
         const region = describeRegion(code)!
         expect(region.provinceCode).toBe(String(province))

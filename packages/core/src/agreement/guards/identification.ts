@@ -2,13 +2,16 @@ import { foreignCooperationKinds, nonCooperationKinds } from '../commands'
 import type { CommandOf, Partner } from '../commands'
 import type { DecideContext } from '../context'
 import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
-import { describeRegion } from '../../reference/regions'
+import { jawaTengahRegions } from '../../reference/regions'
 import type { Region } from '../../reference/regions'
 
 type Identify = CommandOf<'IdentifyCooperation'>
 
 const isForeign = (value: string) => (foreignCooperationKinds as readonly string[]).includes(value)
 const foreignPartnerKinds = ['pemerintah-daerah-luar-negeri', 'lembaga-luar-negeri']
+
+/** The region a code names in the directory the service was given (the bundled Jawa Tengah table by default). */
+const regionOf = (ctx: DecideContext, code: string): Region | undefined => (ctx.regions ?? jawaTengahRegions).describe(code)
 
 export const notCooperation = defineGuard({
   code: 'NOT_COOPERATION',
@@ -38,12 +41,13 @@ export const foreignCooperation = defineGuard({
 export const unknownRegion = defineGuard({
   code: 'UNKNOWN_REGION',
   when: ['IdentifyCooperation'],
-  check: (_state, command) => {
+  check: (_state, command, ctx) => {
     const invalid = [
-      ...(describeRegion(command.initiatingRegion) === undefined ? [command.initiatingRegion] : []),
-      ...command.partners.filter((partner) => partner.kind === 'daerah' && (partner.regionCode === undefined || describeRegion(partner.regionCode) === undefined)).map((partner) => partner.regionCode ?? `(${partner.partnerId})`),
+      ...(regionOf(ctx, command.initiatingRegion) === undefined ? [command.initiatingRegion] : []),
+      ...command.partners.filter((partner) => partner.kind === 'daerah' && (partner.regionCode === undefined || regionOf(ctx, partner.regionCode) === undefined)).map((partner) => partner.regionCode ?? `(${partner.partnerId})`),
     ]
-    return invalid.length === 0 || { invalid }
+    // The UI can say which list the code was checked against (bundled table or national dataset).
+    return invalid.length === 0 || { invalid, regionDirectory: (ctx.regions ?? jawaTengahRegions).source }
   },
   message: {
     id: 'Kode wilayah tidak dikenal: gunakan kode Kemendagri NN (provinsi) atau NN.NN (kabupaten/kota); mitra daerah wajib menyebut kode wilayahnya',
@@ -91,10 +95,10 @@ export const duplicateParty = defineGuard({
   basis: { kind: 'reg', source: `${PP_28_2018}, kerja sama antara para pihak` },
 })
 
-function wajibPartnerRegions(command: Identify): Region[] {
+function wajibPartnerRegions(command: Identify, ctx: DecideContext): Region[] {
   if (command.kind !== 'KSDD-wajib') return []
   return command.partners.flatMap((partner) => {
-    const region = partner.kind === 'daerah' && partner.regionCode !== undefined ? describeRegion(partner.regionCode) : undefined
+    const region = partner.kind === 'daerah' && partner.regionCode !== undefined ? regionOf(ctx, partner.regionCode) : undefined
     return region === undefined ? [] : [region]
   })
 }
@@ -126,7 +130,7 @@ export const ksddWajibNotBordering = defineGuard({
   when: ['IdentifyCooperation'],
   check: (_state, command, ctx) => {
     if (ctx.policy.isBordering === undefined) return true
-    const notBordering = wajibPartnerRegions(command).filter((region) => !bordering(ctx, command.initiatingRegion, region.code)).map((region) => region.code)
+    const notBordering = wajibPartnerRegions(command, ctx).filter((region) => !bordering(ctx, command.initiatingRegion, region.code)).map((region) => region.code)
     return notBordering.length === 0 || { notBordering }
   },
   message: {
@@ -149,10 +153,10 @@ export function allowedWajibPairing(a: Region, b: Region): boolean {
 export const ksddWajibPairing = defineGuard({
   code: 'KSDD_WAJIB_PAIRING_NOT_ALLOWED',
   when: ['IdentifyCooperation'],
-  check: (_state, command) => {
-    const initiator = describeRegion(command.initiatingRegion)
+  check: (_state, command, ctx) => {
+    const initiator = regionOf(ctx, command.initiatingRegion)
     if (initiator === undefined) return true
-    const notAllowed = wajibPartnerRegions(command).filter((region) => !allowedWajibPairing(initiator, region)).map((region) => region.code)
+    const notAllowed = wajibPartnerRegions(command, ctx).filter((region) => !allowedWajibPairing(initiator, region)).map((region) => region.code)
     return notAllowed.length === 0 || { notAllowed }
   },
   message: {
