@@ -1,0 +1,26 @@
+import type { AgreementEvent, StoredEvent } from '@kerjasama/core'
+
+/**
+ * Two clocks run through the record: when a step was recorded (the service's
+ * clock, `data.at`), and, where the domain has one, the day it happened — the
+ * day a document was signed or the DPRD decided, which an officer may record
+ * days later. Read models keep both, and "as of" reads choose either.
+ */
+export type EventDates = {
+  /** ISO instant the step was recorded. */
+  recordedAt: string
+  /** ISO calendar date (YYYY-MM-DD) the step happened; the recording day where the event names none. */
+  happenedOn: string
+}
+
+export function datesOf(event: AgreementEvent, stored?: StoredEvent): EventDates {
+  const recordedAt = event.data.at ?? stored?.metadata.recordedAt
+  const data = event.data as { at: string; occurredOn?: unknown; decidedOn?: unknown }
+  const named = typeof data.occurredOn === 'string' ? data.occurredOn : typeof data.decidedOn === 'string' ? data.decidedOn : undefined
+  return { recordedAt, happenedOn: calendarDay(named ?? recordedAt) }
+}
+
+/** The UTC calendar day of a date or instant: "2022-05-21T02:00:00Z" → "2022-05-21". */
+export function calendarDay(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString().slice(0, 10)
+}

@@ -1,0 +1,145 @@
+import { findUrusan, termEndsAt, unsignedParties } from '@kerjasama/core'
+import type { ActionProgress, AgreementState, AgreementStatus, Duration, EndReason, Partner, PlanningDocument } from '@kerjasama/core'
+import type { EventDates } from '../eventDates'
+import { calendarDay } from '../eventDates'
+
+export type Stage = Exclude<AgreementStatus, 'none'>
+
+export type MonevEntry = { at: string; happenedOn: string; score: number; recommendation: 'continue' | 'amend' | 'extend' | 'terminate'; findings: string }
+
+/**
+ * One agreement as the register shows it. Besides what an officer reads,
+ * it keeps the decider's own state (`state`), so every read model built on
+ * the register judges from the same facts the guards saw, folded by the same
+ * `evolve`, never by a second reading of the events.
+ */
+export type RegisterEntry = {
+  agreementId: string
+  tenant: string
+  /** The stream version this entry reflects. */
+  version: number
+  updatedAt: string
+  kind: string
+  object: string
+  potential?: string
+  initiatingRegion: string
+  initiatingUnit: string
+  partners: Partner[]
+  /** The initiating region and every daerah partner's region code. Indexed. */
+  regions: string[]
+  /** The initiating region's code and every partner's id: who signs. Indexed. */
+  parties: string[]
+  urusan: Array<{ code: string; name: string }>
+  /** Indexed. */
+  urusanCodes: string[]
+  planningDocuments: PlanningDocument[]
+  /** Each planning document as its kind ("RPJMD") and as kind:reference. Indexed. */
+  planningDocumentKeys: string[]
+  /** Indexed. */
+  stage: Stage
+  /** When the agreement reached each stage (the latest time, for stages reached again in a new term). */
+  stageDates: Partial<Record<Stage, EventDates>>
+  term: { number: number; duration?: Duration; sector?: string; funding?: string; signedAt?: string; kbSignedAt?: string }
+  /** The calendar day the current term ends, once it is known (a period, or years from the signing). Indexed. */
+  endDate?: string
+  actions: ActionProgress[]
+  monev: MonevEntry[]
+  lastMonev?: MonevEntry
+  /** The earliest due date of an action not completed yet. Indexed. */
+  nextDueDate?: string
+  ended?: { reason: EndReason; at: string; note?: string; supersededBy?: string }
+  state: AgreementState
+}
+
+export const REGISTER_COLLECTION = 'register'
+
+export const registerIndexes = {
+  [REGISTER_COLLECTION]: {
+    indexed: ['tenant', 'regions', 'parties', 'urusanCodes', 'planningDocumentKeys', 'stage', 'kind', 'potentialKey', 'endDate', 'nextDueDate', 'identifiedOn'],
+  },
+} as const
+
+/** Builds the entry from the state after an event; `previous` carries the stage dates and monev dates already seen. */
+export function registerEntryOf(input: {
+  tenant: string
+  agreementId: string
+  version: number
+  state: AgreementState
+  dates: EventDates
+  previous: RegisterEntry | undefined
+}): RegisterEntry & { potentialKey?: string; identifiedOn: string } {
+  const { state, dates, previous } = input
+  const stage = state.status as Stage
+  const stageDates = { ...(previous?.stageDates ?? {}) }
+  if (previous?.stage !== stage) stageDates[stage] = dates
+  const mapping = state.mapping
+  const plan = state.term.workPlan
+  const monev = monevOf(state, previous, dates)
+  const ends = termEndsAt(state)
+  const open = (plan?.actions ?? []).filter((action) => action.status !== 'completed').map((action) => calendarDay(action.dueDate)).sort()
+  const partners = state.partners.map((partner) => ({ ...partner }))
+  const planningDocuments = mapping?.planningDocuments ?? []
+  return {
+    agreementId: input.agreementId,
+    tenant: input.tenant,
+    version: input.version,
+    updatedAt: dates.recordedAt,
+    kind: state.kind ?? '',
+    object: state.object ?? '',
+    ...(state.potential === undefined ? {} : { potential: state.potential, potentialKey: potentialKey(state.potential) }),
+    initiatingRegion: state.initiatingRegion ?? '',
+    initiatingUnit: state.initiatingUnit ?? '',
+    partners,
+    regions: unique([state.initiatingRegion ?? '', ...partners.flatMap((partner) => (partner.regionCode === undefined ? [] : [partner.regionCode]))].filter((code) => code !== '')),
+    parties: unique([state.initiatingRegion ?? '', ...partners.map((partner) => partner.partnerId)].filter((party) => party !== '')),
+    urusan: (mapping?.affairs ?? []).map((code) => ({ code, name: findUrusan(code)?.name ?? code })),
+    urusanCodes: unique(mapping?.affairs ?? []),
+    planningDocuments,
+    planningDocumentKeys: unique(planningDocuments.flatMap((document) => [document.kind, `${document.kind}:${document.reference}`])),
+    stage,
+    stageDates,
+    term: {
+      number: state.term.number,
+      ...(plan === undefined ? {} : { duration: plan.duration, sector: plan.sector, funding: plan.funding }),
+      ...(state.term.signedAt === undefined ? {} : { signedAt: state.term.signedAt }),
+      ...kbSignedAt(state),
+    },
+    ...(ends === undefined ? {} : { endDate: calendarDay(ends.toISOString()) }),
+    actions: (plan?.actions ?? []).map((action) => ({ ...action })),
+    monev,
+    ...(monev.length === 0 ? {} : { lastMonev: monev[monev.length - 1] as MonevEntry }),
+    ...(open[0] === undefined ? {} : { nextDueDate: open[0] }),
+    ...(state.ended === undefined ? {} : { ended: { ...state.ended } }),
+    identifiedOn: stageDates.identified?.happenedOn ?? previous?.stageDates.identified?.happenedOn ?? dates.happenedOn,
+    state,
+  }
+}
+
+/** Potentials are matched loosely: "Gula merah Kebumen" and "gula  Merah kebumen" are one potential. */
+export function potentialKey(potential: string): string {
+  return potential.trim().toLowerCase().replace(/\s+/g, ' ')
+}
+
+// The state keeps each monev's recording instant only; the day it was held
+// (when commands name one) is remembered here, by position in the term.
+function monevOf(state: AgreementState, previous: RegisterEntry | undefined, dates: EventDates): MonevEntry[] {
+  const known = previous !== undefined && previous.term.number === state.term.number ? previous.monev : []
+  return state.term.monev.map((monev, index) => ({
+    at: monev.at,
+    happenedOn: known[index]?.happenedOn ?? (monev.at === dates.recordedAt ? dates.happenedOn : calendarDay(monev.at)),
+    score: monev.score,
+    recommendation: monev.recommendation,
+    findings: monev.findings,
+  }))
+}
+
+/** When every party had signed the KB (for KSDD and KSDPK): the start of "KB signed, no PKS yet". */
+function kbSignedAt(state: AgreementState): { kbSignedAt?: string } {
+  const signatures = state.term.signatures.KB
+  if (state.kind === 'Sinergi' || signatures.length === 0 || unsignedParties(state, 'KB').length > 0) return {}
+  return { kbSignedAt: signatures.map((signature) => signature.at).sort().at(-1) as string }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
+}
