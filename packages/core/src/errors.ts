@@ -20,8 +20,15 @@ export class KerjasamaError extends Error {
   }
 }
 
+// Symbol.for gives every copy of this module in a process the same key, so an
+// error from an adapter that brought its own copy of @kerjasama/core (another
+// version, a bundle) is still recognised, where instanceof would say no.
+const KERJASAMA_ERROR = Symbol.for('kerjasama.error')
+Object.defineProperty(KerjasamaError.prototype, KERJASAMA_ERROR, { value: true })
+
+/** True for an error of any copy of this library; use it (and `code`) rather than instanceof. */
 export function isKerjasamaError(value: unknown): value is KerjasamaError {
-  return value instanceof KerjasamaError
+  return typeof value === 'object' && value !== null && (value as { [KERJASAMA_ERROR]?: unknown })[KERJASAMA_ERROR] === true
 }
 
 /**

@@ -1,7 +1,7 @@
 import { monotonicFactory } from 'ulid'
 import { agreementCommandSchema, builtInGuards, decide, fold, resolvePolicy } from './agreement'
 import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
-import { AgreementNotFound, ConcurrencyError, ValidationError } from './errors'
+import { AgreementNotFound, ValidationError, isKerjasamaError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
 import { COMMAND } from './agreement/decide'
@@ -80,7 +80,8 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
       } catch (error) {
         // Another writer moved the stream between our read and our append:
         // re-deciding on the fresh state keeps every guard honest.
-        if (error instanceof ConcurrencyError && attempt < maxRetries) continue
+        // By code, not instanceof: the adapter may have been built on another copy of this package.
+        if (isKerjasamaError(error) && error.code === 'STREAM_VERSION_CONFLICT' && attempt < maxRetries) continue
         throw error
       }
     }

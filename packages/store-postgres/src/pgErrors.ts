@@ -1,4 +1,4 @@
-import { ConcurrencyError, InvalidStoreInput, KerjasamaError, StoreUnavailable, storeInputReasons } from '@kerjasama/core'
+import { ConcurrencyError, InvalidStoreInput, KerjasamaError, StoreUnavailable, isKerjasamaError, storeInputReasons } from '@kerjasama/core'
 import type { ExpectedVersion } from '@kerjasama/core'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
 
@@ -10,7 +10,7 @@ type PgLikeError = { code?: unknown; severity?: unknown; constraint?: unknown; d
  * so it never becomes our message; only the SQLSTATE travels, in details.
  */
 export function mapPgError(error: unknown, operation: string, append?: { streamId: string; expected: ExpectedVersion }): KerjasamaError {
-  if (error instanceof KerjasamaError) return error
+  if (isKerjasamaError(error)) return error
   const pg = (typeof error === 'object' && error !== null ? error : {}) as PgLikeError
   const code = typeof pg.code === 'string' ? pg.code : undefined
   if (code === VERSION_CONFLICT_SQLSTATE && append !== undefined) {

@@ -1,4 +1,4 @@
-import { KerjasamaError, StoreClosed, StoreUnavailable } from '@kerjasama/core'
+import { StoreClosed, StoreUnavailable, isKerjasamaError } from '@kerjasama/core'
 
 /**
  * Turns what better-sqlite3 throws into the library's coded errors. The
@@ -6,7 +6,7 @@ import { KerjasamaError, StoreClosed, StoreUnavailable } from '@kerjasama/core'
  * the error a caller logs says what failed, not which SQL ran.
  */
 export function toStoreError(error: unknown, operation: string): unknown {
-  if (error instanceof KerjasamaError) return error
+  if (isKerjasamaError(error)) return error
   if (error instanceof TypeError && /database connection is not open/i.test(error.message)) return new StoreClosed()
   if (isSqliteError(error)) return new StoreUnavailable(operation, { cause: error })
   return error

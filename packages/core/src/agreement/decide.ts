@@ -1,4 +1,4 @@
-import { GuardViolation, KerjasamaError, NotAuthorized, ValidationError } from '../errors'
+import { GuardViolation, NotAuthorized, ValidationError, isKerjasamaError } from '../errors'
 import type { Violation } from '../errors'
 import { localizedIssue, parseOrThrow } from '../validation'
 import { agreementCommandSchema } from './commands'
@@ -51,7 +51,7 @@ function runCheck(guard: Guard, command: AgreementCommand, state: AgreementState
     const outcome = guard.check(state, command, ctx)
     return outcome === true || outcome === false || (typeof outcome === 'object' && outcome !== null) ? outcome : false
   } catch (error) {
-    if (error instanceof KerjasamaError) throw error
+    if (isKerjasamaError(error)) throw error
     // A region's own guard is caller code; if it breaks, the command is
     // refused with a coded error rather than let through unchecked.
     throw new GuardFailed(guard.code, error)
