@@ -166,3 +166,22 @@ export class AgreementNotFound extends KerjasamaError {
     super('AGREEMENT_NOT_FOUND', { id: `Kerja sama ${agreementId} tidak ditemukan`, en: `Agreement ${agreementId} not found` }, { agreementId })
   }
 }
+
+/**
+ * An idempotency key came back with a different command than the one it was
+ * first used for. Returning the first result would tell the caller their
+ * second command was recorded when it was not, so it is refused; nothing is
+ * written. The key is named, never either command's content.
+ */
+export class IdempotencyKeyReused extends KerjasamaError {
+  constructor(idempotencyKey: string) {
+    super(
+      'IDEMPOTENCY_KEY_REUSED',
+      {
+        id: `Kunci idempotensi ${idempotencyKey} sudah dipakai untuk perintah lain; permintaan ini tidak dicatat. Gunakan kunci baru untuk perintah yang berbeda`,
+        en: `Idempotency key ${idempotencyKey} was already used for a different command; this request was not recorded. Use a new key for a different command`,
+      },
+      { idempotencyKey },
+    )
+  }
+}

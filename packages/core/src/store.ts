@@ -54,7 +54,11 @@ export type ExpectedVersion = number | 'none' | 'any'
 
 export type AppendOptions = {
   expectedVersion: ExpectedVersion
-  /** A second append with the same key (per tenant) returns the first result and writes nothing (R4). */
+  /**
+   * A second append with the same key (per tenant) and the same fingerprint
+   * returns the first result and writes nothing; with another fingerprint it
+   * is refused with IDEMPOTENCY_KEY_REUSED and writes nothing (R4).
+   */
   idempotencyKey?: string
 }
 
@@ -70,6 +74,13 @@ export type AppendResult = {
 
 export type ReadStreamOptions = {
   /** Inclusive. Default 1. */
+  /**
+   * What the key stands for: a caller-computed digest of the command (at most
+   * 200 characters, only with a key). When absent the store derives one from
+   * the stream id and each event's type, schema version and data (not ids or
+   * metadata, which a retry may change): see appendFingerprint in core.
+   */
+  idempotencyFingerprint?: string
   fromVersion?: number
   /** Inclusive. Default: the last version. */
   toVersion?: number

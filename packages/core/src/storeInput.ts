@@ -1,4 +1,5 @@
 import { InvalidStoreInput, PayloadTooLarge } from './errors'
+import { appendFingerprint } from './idempotencyFingerprint'
 import { storeInputReasons as reasons } from './storeInputReasons'
 import type { AppendOptions, NewEvent } from './store'
 
@@ -88,8 +89,13 @@ export type SerializedEvent = {
 
 export type AppendLimits = { maxEventBytes?: number }
 
+/** A keyed append's key and the fingerprint the store keeps with it: the caller's, or the one derived from the append (R4). */
+export type IdempotencyClaim = { key: string; fingerprint: string }
+
+export type PreparedAppend = { streamId: string; events: SerializedEvent[]; options: AppendOptions; idempotency: IdempotencyClaim | undefined }
+
 /** Validates an append's arguments and serialises each event once; throws a coded error and nothing has been written. */
-export function prepareAppend(streamId: unknown, events: unknown, options: unknown, limits: AppendLimits = {}): { streamId: string; events: SerializedEvent[]; options: AppendOptions } {
+export function prepareAppend(streamId: unknown, events: unknown, options: unknown, limits: AppendLimits = {}): PreparedAppend {
   assertIdentifier('streamId', streamId)
   if (!Array.isArray(events)) throw new InvalidStoreInput(reasons.mustBeArray('events'), { field: 'events' })
   if (events.length === 0) {
@@ -122,15 +128,18 @@ export function prepareAppend(streamId: unknown, events: unknown, options: unkno
     if (bytes > maxEventBytes) throw new PayloadTooLarge(bytes, maxEventBytes)
     return { id: candidate.id, type: candidate.type as string, schemaVersion: candidate.schemaVersion as number, dataJson, metadataJson }
   })
-  if (appendOptions.idempotencyKey !== undefined) assertIdentifier('idempotencyKey', appendOptions.idempotencyKey)
-  return { streamId, events: serialized, options: appendOptions }
+  const key = appendOptions.idempotencyKey
+  if (key === undefined) return { streamId, events: serialized, options: appendOptions, idempotency: undefined }
+  assertIdentifier('idempotencyKey', key)
+  const fingerprint = appendOptions.idempotencyFingerprint ?? appendFingerprint(streamId, events as NewEvent[])
+  return { streamId, events: serialized, options: appendOptions, idempotency: { key, fingerprint } }
 }
 
 function checkAppendOptions(options: unknown): AppendOptions {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidStoreInput({ id: 'opsi append wajib diberikan', en: 'append options are required' }, { field: 'options' })
   }
-  const { expectedVersion, idempotencyKey } = options as Record<string, unknown>
+  const { expectedVersion, idempotencyKey, idempotencyFingerprint } = options as Record<string, unknown>
   const versionOk = expectedVersion === 'none' || expectedVersion === 'any' || (Number.isSafeInteger(expectedVersion) && (expectedVersion as number) >= 0)
   if (!versionOk) {
     throw new InvalidStoreInput({ id: 'expectedVersion harus berupa bilangan bulat non-negatif, "none" atau "any"', en: 'expectedVersion must be a non-negative integer, "none" or "any"' }, { field: 'expectedVersion' })
@@ -138,9 +147,20 @@ function checkAppendOptions(options: unknown): AppendOptions {
   if (idempotencyKey !== undefined && typeof idempotencyKey !== 'string') {
     throw new InvalidStoreInput(reasons.mustBeString('idempotencyKey'), { field: 'idempotencyKey' })
   }
-  return idempotencyKey === undefined
-    ? { expectedVersion: expectedVersion as AppendOptions['expectedVersion'] }
-    : { expectedVersion: expectedVersion as AppendOptions['expectedVersion'], idempotencyKey }
+  const checked: AppendOptions = { expectedVersion: expectedVersion as AppendOptions['expectedVersion'] }
+  if (idempotencyKey !== undefined) checked.idempotencyKey = idempotencyKey
+  if (idempotencyFingerprint !== undefined) {
+    // A fingerprint alone protects nothing: the caller believes a retry is safe when no key makes it so.
+    if (idempotencyKey === undefined) {
+      throw new InvalidStoreInput(
+        { id: 'idempotencyFingerprint hanya berlaku bersama idempotencyKey', en: 'idempotencyFingerprint only applies together with idempotencyKey' },
+        { field: 'idempotencyFingerprint' },
+      )
+    }
+    assertIdentifier('idempotencyFingerprint', idempotencyFingerprint)
+    checked.idempotencyFingerprint = idempotencyFingerprint
+  }
+  return checked
 }
 
 /** True when a stream at `actual` satisfies `expected`. */

@@ -20,6 +20,9 @@ export type MemoryReadModelSpace = {
   checkpoints: Map<string, bigint>
 }
 
+/** A keyed append's first result and the fingerprint of what the key stood for (R4). */
+export type MemoryIdempotencyRecord = { result: AppendResult; fingerprint: string }
+
 export type TamperTarget = { tenant: TenantId; streamId: string; version: number }
 
 /**
@@ -31,7 +34,7 @@ export class MemoryDatabase {
   /** Every event in commit order; position order and array order are the same. */
   readonly log: MemoryEventRow[] = []
   readonly streams = new Map<string, MemoryEventRow[]>()
-  readonly idempotency = new Map<string, AppendResult>()
+  readonly idempotency = new Map<string, MemoryIdempotencyRecord>()
   readonly eventIds = new Set<string>()
   readonly readModels = new Map<TenantId, MemoryReadModelSpace>()
   private lastPosition = 0n

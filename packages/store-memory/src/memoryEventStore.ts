@@ -5,6 +5,7 @@ import {
   checkVerifyOptions,
   ConcurrencyError,
   GENESIS_HASH,
+  IdempotencyKeyReused,
   InvalidStoreInput,
   StoreClosed,
   TenantNotGranted,
@@ -43,10 +44,13 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
     async append(streamId, events, appendOptions): Promise<AppendResult> {
       assertOpen()
       const prepared = prepareAppend(streamId, events, appendOptions, { maxEventBytes })
-      const key = prepared.options.idempotencyKey
-      if (key !== undefined) {
-        const first = database.idempotency.get(idempotencyKey(tenant, key))
-        if (first !== undefined) return { ...first, duplicate: true }
+      const claim = prepared.idempotency
+      if (claim !== undefined) {
+        const first = database.idempotency.get(idempotencyKey(tenant, claim.key))
+        if (first !== undefined) {
+          if (first.fingerprint !== claim.fingerprint) throw new IdempotencyKeyReused(claim.key)
+          return { ...first.result, duplicate: true }
+        }
       }
       const rows = database.stream(tenant, prepared.streamId) ?? []
       const current = rows.length
@@ -85,7 +89,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
         database.log.push(row)
         database.eventIds.add(row.id)
       }
-      if (key !== undefined) database.idempotency.set(idempotencyKey(tenant, key), result)
+      if (claim !== undefined) database.idempotency.set(idempotencyKey(tenant, claim.key), { result, fingerprint: claim.fingerprint })
       return { ...result }
     },
 

@@ -45,7 +45,8 @@ export function describeReferenceModel({ run, options }: EventStoreSuite): void 
         fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
           const prefix = unique('model')
           const versions = new Map<string, number>()
-          const firstResults = new Map<string, AppendResult>()
+          // R4: a key stands for its first append's stream and events; sampleEvents(count) is the same content for the same count.
+          const firstResults = new Map<string, { result: AppendResult; streamId: string; count: number }>()
           let lastPosition = -1n
           let written = 0
           for (const { stream, count, expectation, key } of steps) {
@@ -56,8 +57,10 @@ export function describeReferenceModel({ run, options }: EventStoreSuite): void 
             const appendOptions = idempotencyKey === undefined ? { expectedVersion } : { expectedVersion, idempotencyKey }
             const first = idempotencyKey === undefined ? undefined : firstResults.get(idempotencyKey)
             const matches = expectedVersion === 'any' || (expectedVersion === 'none' ? current === 0 : expectedVersion === current)
-            if (first !== undefined) {
-              expect(await store.append(streamId, sampleEvents(count), appendOptions)).toEqual({ ...first, duplicate: true })
+            if (first !== undefined && first.streamId === streamId && first.count === count) {
+              expect(await store.append(streamId, sampleEvents(count), appendOptions)).toEqual({ ...first.result, duplicate: true })
+            } else if (first !== undefined) {
+              await expectCoded(() => store.append(streamId, sampleEvents(count), appendOptions), 'IDEMPOTENCY_KEY_REUSED')
             } else if (!matches) {
               await expectCoded(() => store.append(streamId, sampleEvents(count), appendOptions), 'STREAM_VERSION_CONFLICT')
             } else {
@@ -67,7 +70,7 @@ export function describeReferenceModel({ run, options }: EventStoreSuite): void 
               lastPosition = result.lastPosition
               versions.set(streamId, current + count)
               written += count
-              if (idempotencyKey !== undefined) firstResults.set(idempotencyKey, result)
+              if (idempotencyKey !== undefined) firstResults.set(idempotencyKey, { result, streamId, count })
             }
           }
           const mine = (await readAllEvents(store)).filter((event) => event.streamId.startsWith(`${prefix}-`))
