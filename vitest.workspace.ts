@@ -34,6 +34,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   // PostgreSQL tests share one server; each file uses its own schema.
   project('store-postgres', 'packages/store-postgres', { testTimeout: 60_000 }),
   project('projections', 'packages/projections', { testTimeout: 60_000 }),
+  project('regions-id', 'packages/regions-id'),
   project('cli', 'packages/cli'),
   project('example-jateng', 'examples/jateng'),
 ]
