@@ -1,9 +1,11 @@
 import { monotonicFactory } from 'ulid'
 import { agreementCommandSchema, builtInGuards, decide, fold, resolvePolicy } from './agreement'
 import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
-import { AgreementNotFound, ValidationError, isKerjasamaError } from './errors'
+import { AgreementNotFound, IdempotencyKeyReused, ValidationError, isKerjasamaError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
+import { commandFingerprint } from './service/commandFingerprint'
+import type { IdempotencyClaim } from './storeInput'
 import { COMMAND } from './agreement/decide'
 import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock } from './service/serviceOptions'
 import type { ExecuteOptions } from './service/serviceOptions'
@@ -61,20 +63,24 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
 
   async function execute(command: unknown, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
     const { actor, correlationId, idempotencyKey } = parseExecuteOptions(executeOptions)
-    const { agreementId, target } = addressCommand(command, ids)
+    const { agreementId, target, parsed, agreementIdAssigned } = addressCommand(command, ids)
+    const idempotency: IdempotencyClaim | undefined =
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: commandFingerprint(parsed, actor, agreementIdAssigned) }
     const commandId = ids()
     for (let attempt = 0; ; attempt += 1) {
       const loaded = await readAgreementStream(store, agreementId)
-      const earlier = idempotencyKey === undefined ? [] : eventsWithKey(loaded, idempotencyKey)
+      const earlier = idempotency === undefined ? [] : eventsWithKey(loaded, idempotency)
       if (earlier.length > 0) return resultOf(earlier, true)
       const now = readClock(clock)
       const events = decide(target, fold(loaded.events), { now, actor, newId: ids, policy, regions })
       if (events.length === 0) return { agreementId, version: loaded.version, events: [], duplicate: false }
-      const metadata = metadataFor({ actor, now, commandId, correlationId, idempotencyKey, commandType: typeOf(target) })
+      const metadata = metadataFor({ actor, now, commandId, correlationId, idempotency, commandType: typeOf(target) })
       try {
         const appended = await store.append(agreementStreamId(agreementId), events.map((event) => toNewEvent(event, metadata, ids())), {
           expectedVersion: loaded.version === 0 ? 'none' : loaded.version,
-          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+          // The store compares this digest of the command, not the events:
+          // a retry's events carry a fresh id where the service assigned one.
+          ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key, idempotencyFingerprint: idempotency.fingerprint }),
         })
         return resultOf(await readAppended(appended, loaded.version), appended.duplicate)
       } catch (error) {
@@ -87,14 +93,15 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
     }
   }
 
-  function metadataFor(input: { actor: Actor; now: Date; commandId: string; correlationId: string | undefined; idempotencyKey: string | undefined; commandType: string }): EventMetadata {
+  function metadataFor(input: { actor: Actor; now: Date; commandId: string; correlationId: string | undefined; idempotency: IdempotencyClaim | undefined; commandType: string }): EventMetadata {
     return {
       actor: input.actor,
       correlationId: input.correlationId ?? input.commandId,
       causationId: input.commandId,
       recordedAt: input.now.toISOString(),
       commandType: input.commandType,
-      ...(input.idempotencyKey === undefined ? {} : { idempotencyKey: input.idempotencyKey }),
+      // The fingerprint travels with the key so a retry is recognised from the stream itself, before deciding again.
+      ...(input.idempotency === undefined ? {} : { idempotencyKey: input.idempotency.key, idempotencyFingerprint: input.idempotency.fingerprint }),
       // A region may switch a built-in rule off, but never silently: every
       // event written under that policy says so.
       ...(policy.disabledGuards.length === 0 ? {} : { disabledGuards: [...policy.disabledGuards] }),
@@ -135,9 +142,17 @@ function resultOf(events: StoredEvent[], duplicate: boolean): ExecuteResult {
   return { agreementId: agreementIdOfStream(last.streamId), version: last.version, events, duplicate }
 }
 
-/** Earlier events written under this idempotency key: a retried command returns them instead of being decided again. */
-function eventsWithKey(loaded: LoadedStream, key: string): StoredEvent[] {
-  return loaded.stored.filter((event) => event.metadata.idempotencyKey === key)
+/**
+ * Earlier events written under this idempotency key: a retried command returns
+ * them instead of being decided again; the key used for another command is refused.
+ */
+function eventsWithKey(loaded: LoadedStream, claim: IdempotencyClaim): StoredEvent[] {
+  const earlier = loaded.stored.filter((event) => event.metadata.idempotencyKey === claim.key)
+  const recorded = earlier[0]?.metadata.idempotencyFingerprint
+  // Events recorded before fingerprints were kept carry none; they answer a
+  // retry as they always did (docs/guarantees.md, R4).
+  if (typeof recorded === 'string' && recorded !== claim.fingerprint) throw new IdempotencyKeyReused(claim.key)
+  return earlier
 }
 
 function toNewEvent(event: AgreementEvent, metadata: EventMetadata, id: string): NewEvent {
@@ -154,9 +169,10 @@ function typeOf(command: unknown): string {
  * The command is parsed here only to know where to load from; decide parses it
  * again, so the rules for a valid command live in one place.
  */
-function addressCommand(command: unknown, ids: () => string): { agreementId: string; target: unknown } {
+function addressCommand(command: unknown, ids: () => string): { agreementId: string; target: unknown; parsed: object; agreementIdAssigned: boolean } {
   let target = command
-  if (typeOf(command) === 'IdentifyCooperation' && (command as { agreementId?: unknown }).agreementId === undefined) {
+  const agreementIdAssigned = typeOf(command) === 'IdentifyCooperation' && (command as { agreementId?: unknown }).agreementId === undefined
+  if (agreementIdAssigned) {
     target = { ...(command as object), agreementId: ids() }
   }
   const parsed = parseOrThrow(agreementCommandSchema, target, COMMAND)
@@ -164,7 +180,7 @@ function addressCommand(command: unknown, ids: () => string): { agreementId: str
   if (typeof agreementId !== 'string' || agreementId.length === 0) {
     throw new ValidationError(COMMAND, [localizedIssue('agreementId', { id: 'id kerja sama wajib diisi', en: 'an agreement id is required' })])
   }
-  return { agreementId, target }
+  return { agreementId, target, parsed, agreementIdAssigned }
 }
 
 function checkAgreementId(agreementId: unknown): string {

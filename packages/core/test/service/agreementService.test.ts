@@ -37,6 +37,22 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a refusal')
 }
 
+async function refusalOf(promise: Promise<unknown>): Promise<KerjasamaError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof KerjasamaError) return error
+    throw error
+  }
+  throw new Error('expected a refusal')
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = []
+  for await (const item of iterable) items.push(item)
+  return items
+}
+
 describe('createAgreementService', () => {
   it('gives a new agreement an id, appends at version 1 and records who, when and why', async () => {
     const { service } = setup()
@@ -161,6 +177,63 @@ describe('createAgreementService', () => {
     const again = await service.execute(map.command, { actor: map.actor, idempotencyKey: 'map-once' })
     expect(again).toEqual({ ...first, duplicate: true })
     expect(store.appends).toBe(appends)
+  })
+
+  it('a retried new agreement without an id returns the first agreement: no second one is created', async () => {
+    const { service, store } = setup()
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'x', start: START })
+    const { agreementId: _x, ...command } = identify!.command
+    const first = await service.execute(command, { actor: testActors.opd, idempotencyKey: 'form-18' })
+    const reordered = Object.fromEntries(Object.entries(command).reverse())
+    const again = await service.execute(reordered, { actor: testActors.opd, idempotencyKey: 'form-18', correlationId: 'retry-after-timeout' })
+    expect(again).toEqual({ ...first, duplicate: true })
+    const streams = new Set((await collect(store.readAll())).map((event) => event.streamId))
+    expect([...streams]).toEqual([`agreement-${first.agreementId}`])
+  })
+
+  it('the same key for another command on the same agreement is IDEMPOTENCY_KEY_REUSED and writes nothing', async () => {
+    const { service, clock, store } = setup()
+    const steps = agreementLifecycle('KSDPK', { agreementId: 'reuse-same', start: START })
+    const [identify, map] = steps
+    await service.execute(identify!.command, { actor: identify!.actor, idempotencyKey: 'form-19' })
+    clock.set(new Date(Date.parse(START) + map!.day * DAY_MS))
+    const before = await collect(store.readAll())
+    const refused = await refusalOf(service.execute(map!.command, { actor: map!.actor, idempotencyKey: 'form-19' }))
+    expect(refused.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(refused.details).toEqual({ idempotencyKey: 'form-19' })
+    expect(await collect(store.readAll())).toEqual(before)
+    // The same key on the same agreement with a changed field is another command too.
+    const changed = { ...identify!.command, object: 'Pengembangan sentra gula semut' }
+    expect(await codeOf(service.execute(changed, { actor: identify!.actor, idempotencyKey: 'form-19' }))).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(await collect(store.readAll())).toEqual(before)
+  })
+
+  it('the same key for a command on another agreement is IDEMPOTENCY_KEY_REUSED, writes nothing and does not name the first agreement', async () => {
+    const { service, store } = setup()
+    const [first] = agreementLifecycle('KSDPK', { agreementId: 'kebumen-gula', start: START })
+    const [second] = agreementLifecycle('KSDPK', { agreementId: 'kebumen-batik', start: START, object: 'Pengembangan sentra batik' })
+    await service.execute(first!.command, { actor: first!.actor, idempotencyKey: 'form-20' })
+    const before = await collect(store.readAll())
+    const refused = await refusalOf(service.execute(second!.command, { actor: second!.actor, idempotencyKey: 'form-20' }))
+    expect(refused.code).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(JSON.stringify({ message: refused.message, localized: refused.localized, details: refused.details })).not.toContain('kebumen-gula')
+    expect(await collect(store.readAll())).toEqual(before)
+    expect(await service.history('kebumen-batik')).toEqual([])
+    // A new agreement without an id but with other content is another command as well.
+    const { agreementId: _id, ...withoutId } = second!.command
+    expect(await codeOf(service.execute(withoutId, { actor: second!.actor, idempotencyKey: 'form-20' }))).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(await collect(store.readAll())).toEqual(before)
+  })
+
+  it('the same key and command from another actor is IDEMPOTENCY_KEY_REUSED: a key never hands one officer the result of another', async () => {
+    const { service, store } = setup()
+    const [identify] = agreementLifecycle('KSDPK', { agreementId: 'x', start: START })
+    const { agreementId: _x, ...command } = identify!.command
+    await service.execute(command, { actor: testActors.opd, idempotencyKey: 'form-21' })
+    const otherOfficer = { ...testActors.opd, id: 'opd-dinas-pertanian-kebumen' }
+    expect(await codeOf(service.execute(command, { actor: otherOfficer, idempotencyKey: 'form-21' }))).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(await codeOf(service.execute(command, { actor: testActors.tkksd, idempotencyKey: 'form-21' }))).toBe('IDEMPOTENCY_KEY_REUSED')
+    expect(store.appends).toBe(1)
   })
 
   it('records the built-in guards a region disabled in every event it writes', async () => {
