@@ -20,7 +20,8 @@ export type EventRow = {
 }
 
 export type HeadRow = { version: bigint; last_hash: string }
-export type IdempotencyRow = { stream_id: string; next_expected_version: bigint; first_position: bigint; last_position: bigint }
+/** fingerprint is null for a key recorded before migration 2. */
+export type IdempotencyRow = { stream_id: string; next_expected_version: bigint; first_position: bigint; last_position: bigint; fingerprint: string | null }
 export type StreamKeyRow = { tenant: string; stream_id: string; version: bigint; last_hash: string }
 
 /**
@@ -32,7 +33,7 @@ export type EventStatements = {
   selectHead: Statement<[string, string], HeadRow>
   insertEvent: Statement<[string, string, number, string, string, number, string, string, string]>
   upsertHead: Statement<[string, string, number, string]>
-  insertIdempotency: Statement<[string, string, string, number, bigint, bigint]>
+  insertIdempotency: Statement<[string, string, string, number, bigint, bigint, string]>
   readStreamBatch: Statement<[string, string, number, number, number], EventRow>
   readAllOneTenantBatch: Statement<[string, bigint, number], EventRow>
   readAllTenantsBatch: Statement<[bigint, string, number], EventRow>
@@ -43,7 +44,7 @@ export function prepareEventStatements(db: Database): EventStatements {
   const bigints = <P extends unknown[], R>(statement: Statement<P, R>): Statement<P, R> => statement.safeIntegers(true)
   return {
     selectIdempotency: bigints(db.prepare<[string, string], IdempotencyRow>(
-      'SELECT stream_id, next_expected_version, first_position, last_position FROM idempotency_keys WHERE tenant = ? AND idempotency_key = ?',
+      'SELECT stream_id, next_expected_version, first_position, last_position, fingerprint FROM idempotency_keys WHERE tenant = ? AND idempotency_key = ?',
     )),
     selectHead: bigints(db.prepare<[string, string], HeadRow>('SELECT version, last_hash FROM streams WHERE tenant = ? AND stream_id = ?')),
     insertEvent: bigints(db.prepare<[string, string, number, string, string, number, string, string, string]>(
@@ -52,8 +53,8 @@ export function prepareEventStatements(db: Database): EventStatements {
     upsertHead: db.prepare<[string, string, number, string]>(
       'INSERT INTO streams (tenant, stream_id, version, last_hash) VALUES (?, ?, ?, ?) ON CONFLICT (tenant, stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash',
     ),
-    insertIdempotency: db.prepare<[string, string, string, number, bigint, bigint]>(
-      'INSERT INTO idempotency_keys (tenant, idempotency_key, stream_id, next_expected_version, first_position, last_position) VALUES (?, ?, ?, ?, ?, ?)',
+    insertIdempotency: db.prepare<[string, string, string, number, bigint, bigint, string]>(
+      'INSERT INTO idempotency_keys (tenant, idempotency_key, stream_id, next_expected_version, first_position, last_position, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     readStreamBatch: bigints(db.prepare<[string, string, number, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE tenant = ? AND stream_id = ? AND version >= ? AND version <= ? ORDER BY version LIMIT ?`,

@@ -66,4 +66,13 @@ export const MIGRATIONS: readonly Migration[] = [
 ) STRICT, WITHOUT ROWID`,
     ],
   },
+  {
+    version: 2,
+    name: 'idempotency key fingerprints',
+    statements: [
+      // Nullable: a key recorded before this migration has no fingerprint and
+      // keeps answering with its first result, as it did (docs/guarantees.md R4).
+      `ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT`,
+    ],
+  },
 ]

@@ -5,6 +5,7 @@ import {
   checkVerifyOptions,
   ConcurrencyError,
   GENESIS_HASH,
+  IdempotencyKeyReused,
   InvalidStoreInput,
   StoreClosed,
   TenantNotGranted,
@@ -46,10 +47,14 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
   // reader that has seen position p can never later find a smaller one (R5):
   // SQLite has one writer at a time, so commit order == position order.
   const appendInTransaction = db.transaction((prepared: SerializedAppend): AppendResult => {
-    const key = prepared.options.idempotencyKey
-    if (key !== undefined) {
-      const first = statements.selectIdempotency.get(tenant, key)
+    const claim = prepared.idempotency
+    if (claim !== undefined) {
+      const first = statements.selectIdempotency.get(tenant, claim.key)
       if (first !== undefined) {
+        // Checked inside the write lock, so of two processes racing with one
+        // key the second sees the first's row. A key recorded before migration
+        // 2 has no fingerprint and answers as it always did.
+        if (first.fingerprint !== null && first.fingerprint !== claim.fingerprint) throw new IdempotencyKeyReused(claim.key)
         return {
           streamId: first.stream_id,
           nextExpectedVersion: Number(first.next_expected_version),
@@ -77,7 +82,7 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
     })
     const nextExpectedVersion = current + prepared.events.length
     statements.upsertHead.run(tenant, prepared.streamId, nextExpectedVersion, previousHash)
-    if (key !== undefined) statements.insertIdempotency.run(tenant, key, prepared.streamId, nextExpectedVersion, firstPosition, lastPosition)
+    if (claim !== undefined) statements.insertIdempotency.run(tenant, claim.key, prepared.streamId, nextExpectedVersion, firstPosition, lastPosition, claim.fingerprint)
     return { streamId: prepared.streamId, nextExpectedVersion, firstPosition, lastPosition, duplicate: false }
   })
 
@@ -118,7 +123,7 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
         throw new InvalidStoreInput({ id: 'id peristiwa yang sama dipakai dua kali dalam satu append', en: 'an event id is used twice in one append' }, { field: 'id' })
       }
       try {
-        return appendInTransaction.immediate({ streamId: checked.streamId, events: withIds, options: checked.options })
+        return appendInTransaction.immediate({ streamId: checked.streamId, events: withIds, options: checked.options, idempotency: checked.idempotency })
       } catch (error) {
         if (isDuplicateEventId(error)) throw new InvalidStoreInput(storeInputReasons.eventIdAlreadyUsed, { field: 'id' })
         throw toStoreError(error, 'append')

@@ -1,4 +1,4 @@
-import type { AppendOptions, SerializedEvent } from '@kerjasama/core'
+import type { AppendOptions, IdempotencyClaim, SerializedEvent } from '@kerjasama/core'
 
 /** An append after prepareAppend, with every event's id settled. */
-export type SerializedAppend = { streamId: string; events: Array<SerializedEvent & { id: string }>; options: AppendOptions }
+export type SerializedAppend = { streamId: string; events: Array<SerializedEvent & { id: string }>; options: AppendOptions; idempotency: IdempotencyClaim | undefined }

@@ -14,7 +14,8 @@ const metadata = { actor: { id: `writer-${writer}`, role: 'test' }, correlationI
 process.stdout.write('ready\n')
 await new Promise((resolve) => process.stdin.once('data', resolve))
 // Every writer sends the same keyed command once: exactly one may write it (R4).
-const once = await store.append('once', [{ type: 'Written', schemaVersion: 1, data: { writer }, metadata }], { expectedVersion: 'any', idempotencyKey: 'once-key' })
+// Its content is the same in every writer, or the losers would be refused as a reused key.
+const once = await store.append('once', [{ type: 'Written', schemaVersion: 1, data: { command: 'once' }, metadata }], { expectedVersion: 'any', idempotencyKey: 'once-key' })
 process.stdout.write(`once ${once.firstPosition} ${once.lastPosition} ${once.duplicate}\n`)
 let sharedVersion = 0
 for (let index = 0; index < count; index += 1) {
