@@ -39,3 +39,4 @@ export { TIMELINE_COLLECTION, queryTimeline, timelineProjection } from './readMo
 export type { Timeline, TimelineEntry } from './readModels/timeline/timelineProjection'
 export { describeEvent } from './readModels/timeline/timelineText'
 export { builtInProjections } from './readModels/builtInProjections'
+export * from './runner'

@@ -1,0 +1,52 @@
+import { InvalidStoreInput, isKerjasamaError } from '@kerjasama/core'
+import type { ReadModelTransaction } from '@kerjasama/core'
+import { physicalCollection } from './buildNames'
+import type { Build } from './buildNames'
+
+/**
+ * Errors a transaction's own operations throw when the store, not the
+ * projection, is at fault. When `apply` fails with one of these the batch is
+ * retried later; anything else `apply` throws — bad documents it tried to
+ * write included — makes the event a poison event.
+ */
+const STORE_FAULTS = new Set(['STORE_UNAVAILABLE', 'STORE_CLOSED', 'PROJECTION_CONFLICT'])
+
+/**
+ * The transaction `apply` sees: the projection's logical collections, mapped
+ * to the physical ones of the build being written, so a projection never
+ * knows which build it writes and the same code fills a rebuild beside the
+ * live copy. The checkpoint is the runner's: `apply` cannot move it.
+ */
+export function buildTransaction(tx: ReadModelTransaction, projection: string, build: Build): { tx: ReadModelTransaction; storeFault: () => unknown } {
+  let fault: unknown
+  const physical = (collection: string): string => {
+    // The store checks identifiers too, but would name the physical collection in its error.
+    if (typeof collection !== 'string' || collection.length === 0) {
+      throw new InvalidStoreInput({ id: 'nama koleksi harus berupa teks yang tidak kosong', en: 'a collection name must be a non-empty string' }, { field: 'collection' })
+    }
+    return physicalCollection(projection, build, collection)
+  }
+  const watched = async <T>(operation: () => Promise<T>): Promise<T> => {
+    try {
+      return await operation()
+    } catch (error) {
+      if (isKerjasamaError(error) && STORE_FAULTS.has(error.code)) fault ??= error
+      throw error
+    }
+  }
+  return {
+    storeFault: () => fault,
+    tx: {
+      get: (collection, id) => watched(() => tx.get(physical(collection), id)),
+      put: (collection, id, document) => watched(() => tx.put(physical(collection), id, document)),
+      delete: (collection, id) => watched(() => tx.delete(physical(collection), id)),
+      list: (collection) => watched(() => tx.list(physical(collection))),
+      setCheckpoint: async () => {
+        throw new InvalidStoreInput(
+          { id: 'checkpoint dikelola oleh pelaksana proyeksi; apply tidak boleh menetapkannya', en: 'the runner keeps the checkpoint; apply may not set it' },
+          { field: 'setCheckpoint' },
+        )
+      },
+    },
+  }
+}
