@@ -51,7 +51,9 @@ describe('register', () => {
     expect(await ids({ kind: 'Sinergi' })).toEqual(['setwan'])
     expect(await ids({ planningDocument: 'RPJMD' })).toEqual(['festival', 'gula-merah', 'setwan'])
     expect(await ids({ potential: '  gula MERAH   kebumen' })).toEqual(['gula-merah'])
-    expect(await ids({ endingBefore: '2025-05-01' })).toEqual(['gula-merah', 'setwan'])
+    // Each lifecycle starts where the one before ended: setwan is signed months after gula-merah.
+    expect(await ids({ endingBefore: '2025-05-01' })).toEqual(['gula-merah'])
+    expect(await ids({ endingBefore: '2026-01-01' })).toEqual(['gula-merah', 'setwan'])
     expect(await ids({ endingBefore: '2025-01-01' })).toEqual([])
   })
 
