@@ -1,3 +1,5 @@
+import { checkCheckpointChange, MAX_CHECKPOINT } from './checkpointInput'
+import type { CheckpointChange } from './checkpointInput'
 import { InvalidStoreInput } from './errors'
 import { storeInputReasons } from './storeInputReasons'
 import type { ReadModelDocument, ReadModelTransaction } from './store'
@@ -20,12 +22,13 @@ export type CommittedDocuments = {
  */
 export class PendingReadModelChanges {
   readonly documents = new Map<string, Map<string, string | null>>()
-  checkpoint: bigint | undefined
+  /** The setCheckpoint of this transaction, with the checkpoint it expects to move from (R15). */
+  checkpointChange: CheckpointChange | undefined
   private ended = false
   readonly transaction: ReadModelTransaction
 
   /** `maxCheckpoint`: the largest position the adapter can store (SQLite and PostgreSQL: signed 64-bit). */
-  constructor(committed: CommittedDocuments, maxCheckpoint = 2n ** 63n - 1n) {
+  constructor(committed: CommittedDocuments, maxCheckpoint = MAX_CHECKPOINT) {
     this.transaction = {
       get: async (collection, id) => {
         this.assertActive(collection, id)
@@ -49,18 +52,20 @@ export class PendingReadModelChanges {
         this.assertActive(collection, undefined)
         return mergeDocuments(committed.list(collection), this.documents.get(collection))
       },
-      setCheckpoint: async (position) => {
+      setCheckpoint: async (position, options) => {
         this.assertActive(undefined, undefined)
-        if (typeof position !== 'bigint' || position < 0n || position > maxCheckpoint) {
-          throw new InvalidStoreInput({ id: 'checkpoint harus berupa bigint 64-bit non-negatif', en: 'a checkpoint must be a non-negative 64-bit bigint' }, { field: 'position' })
-        }
-        this.checkpoint = position
+        this.checkpointChange = checkCheckpointChange(position, options, maxCheckpoint)
       },
     }
   }
 
+  /** The position setCheckpoint asked for, if it was called. */
+  get checkpoint(): bigint | undefined {
+    return this.checkpointChange?.position
+  }
+
   get isEmpty(): boolean {
-    return this.documents.size === 0 && this.checkpoint === undefined
+    return this.documents.size === 0 && this.checkpointChange === undefined
   }
 
   end(): void {

@@ -1,7 +1,7 @@
 /**
  * The storage ports. This file is the whole contract an adapter author needs,
  * together with @kerjasama/store-contract (the suite that proves it) and
- * docs/guarantees.md (the numbered requirements R1–R12).
+ * docs/guarantees.md (the numbered requirements R1–R17).
  */
 
 /** A region code such as "33.05", or DEFAULT_TENANT when a deployment serves one region. */
@@ -112,6 +112,16 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>
   /** Recomputes the hash chain of every stream in scope (or one stream) and reports what does not match (R11). */
   verify(options?: { streamId?: string }): Promise<VerifyReport>
+  /**
+   * Optional wake-up for tailing readers (R17): `listener` is called after
+   * appends to a readable tenant commit. It resolves once listening, so an
+   * append that commits after that wakes the listener; it resolves to the
+   * unsubscribe function. A wake-up is a hint, never a delivery: several
+   * appends may give one call, a reconnect may lose one, and an adapter may
+   * see only its own process's appends (SQLite). Read with readAll and keep
+   * polling as a fallback; a lost wake-up then delays, never stalls.
+   */
+  subscribe?(listener: () => void): Promise<() => void>
   close(): Promise<void>
 }
 
@@ -122,11 +132,25 @@ export interface ReadModelTransaction {
   put(collection: string, id: string, document: ReadModelDocument): Promise<void>
   delete(collection: string, id: string): Promise<void>
   list(collection: string): Promise<Array<{ id: string; document: ReadModelDocument }>>
-  /** Commits with the documents, or not at all (R8). */
-  setCheckpoint(position: bigint): Promise<void>
+  /**
+   * Commits with the documents, or not at all (R8), compare-and-set (R15):
+   * the commit is refused with PROJECTION_CONFLICT, and writes nothing, unless
+   * the projection's checkpoint is still `expected`, by default the checkpoint
+   * when this transaction began. A runner passes the checkpoint it read its
+   * batch from, so two runners that read the same batch can never both commit it.
+   */
+  setCheckpoint(position: bigint, options?: SetCheckpointOptions): Promise<void>
 }
 
-/** A value an indexed field is compared with; an array-valued field matches when one of its items equals it. */
+export type SetCheckpointOptions = {
+  /** The checkpoint this batch was read from (the position before its first event). */
+  expected?: bigint
+}
+
+/**
+ * A value an indexed field is compared with; an array-valued field matches
+ * when one of its items equals it. Types never mix: 5 does not equal '5'.
+ */
 export type IndexValue = string | number | boolean
 
 /**
@@ -138,14 +162,26 @@ export type IndexValue = string | number | boolean
 export type ReadModelQuery = {
   /** Equality on indexed fields, all of which must hold. */
   where?: Readonly<Record<string, IndexValue>>
-  /** An indexed scalar field to order by; ties, and the default, order by document id. */
+  /**
+   * An indexed field to order by. Documents where it holds a scalar order by
+   * it: booleans (false, true), then numbers (numerically), then strings (by
+   * Unicode code point, whatever the database collation); documents where it
+   * is absent, null, an array or an object come first. Ties, and the default
+   * order, go by document id (code point order). Every matching document
+   * appears exactly once, whatever the order.
+   */
   orderBy?: string
+  /** Default 'asc'; 'desc' reverses the whole order, ties included. */
   direction?: 'asc' | 'desc'
-  /** Bounds on the orderBy field: gte inclusive, lt exclusive. */
+  /**
+   * Bounds on the orderBy field (only with orderBy): gte inclusive, lt
+   * exclusive, both of one type; only documents whose value has that type
+   * and lies within the bounds match.
+   */
   range?: { gte?: IndexValue; lt?: IndexValue }
-  /** The `next` cursor of the previous page. */
+  /** The `next` cursor of the previous page of this same query; a malformed one, or one of another order, is STORE_INPUT_INVALID. */
   after?: string
-  /** Page size; default 50, at most 500. */
+  /** Page size, a whole number from 1 to 500; default 50. */
   limit?: number
 }
 
@@ -155,7 +191,11 @@ export type ReadModelPage = {
   next?: string
 }
 
-/** The collections a projection writes, each with the fields it declares as indexed (scalar, or arrays of scalars). */
+/**
+ * The collections a projection writes, each with the fields it declares as
+ * indexed (top-level fields holding a scalar or an array of scalars). See
+ * ReadModelStore.declareCollections.
+ */
 export type CollectionIndexes = Readonly<Record<string, { indexed: readonly string[] }>>
 
 /** What a read model's queries need: the documents of the active version, read by id or by indexed fields. */
@@ -164,12 +204,37 @@ export interface ReadModelReader {
   query(collection: string, query?: ReadModelQuery): Promise<ReadModelPage>
 }
 
-export interface ReadModelStore {
+/** A live lease: who holds it and until when (by the store's clock). */
+export type Lease = { holder: string; expiresAt: Date }
+
+export interface ReadModelStore extends ReadModelReader {
   /** The last position the projection committed, or 0n when it has none. */
   getCheckpoint(projection: string): Promise<bigint>
   /** Runs `work` in one transaction: every change and the checkpoint commit together, or none do (R8). */
   transaction<T>(projection: string, work: (tx: ReadModelTransaction) => Promise<T>): Promise<T>
-  get(collection: string, id: string): Promise<ReadModelDocument | undefined>
+  /**
+   * Records which fields of each collection are indexed (R14), for this
+   * store's tenant, persistently: a reader that never declared can query.
+   * Idempotent; declaring a collection again with other fields replaces its
+   * index and rebuilds its entries from the stored documents, in one
+   * transaction (entries are a function of document and fields, so this
+   * gives what a replay would). Collections not named keep their declaration.
+   */
+  declareCollections(indexes: CollectionIndexes): Promise<void>
+  /** Every document of the collection: for small collections only; page through large ones with query. */
   list(collection: string): Promise<Array<{ id: string; document: ReadModelDocument }>>
+  /**
+   * Takes the lease `name` for `holder` for `ttlMs` (R16): true when it was
+   * free, expired, or already this holder's (then renewed to now + ttlMs);
+   * false while another holder's lease is live. Leases are rows with an
+   * expiry, per tenant, held by no open transaction: a holder that dies
+   * simply stops renewing. The clock is the database server's on
+   * PostgreSQL and the process's on SQLite and memory.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>
+  /** Ends `holder`'s lease at once; false (and nothing changes) when `holder` did not hold it. */
+  releaseLease(name: string, holder: string): Promise<boolean>
+  /** The live lease, or undefined when none holds it (never taken, released or expired). */
+  leaseOf(name: string): Promise<Lease | undefined>
   close(): Promise<void>
 }
