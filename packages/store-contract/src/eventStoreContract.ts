@@ -4,6 +4,7 @@ import type { ContractOptions, StoreFixture } from './fixture'
 import { eventStoreSuite } from './harness'
 import { describeAtomicAppend } from './eventStore/atomicAppend'
 import { describeBadInput } from './eventStore/badInput'
+import { describeChangeSubscription } from './eventStore/changeSubscription'
 import { describeExpectedVersion } from './eventStore/expectedVersion'
 import { describeGlobalOrder } from './eventStore/globalOrder'
 import { describeHashChain } from './eventStore/hashChain'
@@ -17,7 +18,7 @@ import { describeStreamVersions } from './eventStore/streamVersions'
 import { describeTenancy } from './eventStore/tenancy'
 
 /**
- * Declares the EventStore contract (docs/guarantees.md, R1–R7 and R9–R13) as
+ * Declares the EventStore contract (docs/guarantees.md, R1–R7, R9–R13 and R17) as
  * vitest tests. Call it at the top level of a test file; every test opens a
  * fresh fixture from `makeFixture` and cleans it up afterwards.
  */
@@ -37,5 +38,6 @@ export function describeEventStoreContract(name: string, makeFixture: () => Prom
     describeHashChain(suite)
     describeTenancy(suite)
     describeLifecycle(suite)
+    describeChangeSubscription(suite)
   })
 }

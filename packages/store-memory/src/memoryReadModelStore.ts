@@ -1,15 +1,38 @@
-import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments, storeInputReasons } from '@kerjasama/core'
-import type { CommittedDocuments, ReadModelDocument, ReadModelStore, TenantScope } from '@kerjasama/core'
+import { InvalidStoreInput, ProjectionConflict, StoreClosed } from '@kerjasama/core'
+import {
+  PendingReadModelChanges,
+  assertIdentifier,
+  checkCollectionIndexes,
+  checkLease,
+  checkLeaseTtl,
+  checkpointStillAt,
+  indexEntriesOf,
+  mergeDocuments,
+  planReadModelQuery,
+  sameFields,
+  storeInputReasons,
+} from '@kerjasama/core'
+import type { ReadModelDocument, ReadModelStore, TenantScope } from '@kerjasama/core'
+import type { CommittedDocuments } from '@kerjasama/core'
 import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryReadModelSpace } from './memoryDatabase'
 import { projectionLock } from './projectionLock'
+import { runMemoryQuery } from './memoryQuery'
+import { readModelStateOf } from './memoryReadModelState'
+import type { MemoryReadModelState } from './memoryReadModelState'
 
 export type MemoryReadModelStoreOptions = TenantScope & { database?: MemoryDatabase }
 
-/** Read models of the store's own tenant only: a province's reader keeps its own projections (R12). */
+/**
+ * Read models of the store's own tenant only: a province's reader keeps its
+ * own projections (R12). Everything that writes runs without an await between
+ * its checks and its last change, so on one event loop it is atomic. Leases
+ * use the process clock (Date.now()).
+ */
 export function openMemoryReadModelStore(options: MemoryReadModelStoreOptions = {}): ReadModelStore {
   const { tenant, database } = checkOpenOptions(options)
   const space = database.readModelSpace(tenant)
+  const state = readModelStateOf(space)
   let closed = false
   const assertOpen = (): void => {
     if (closed) throw new StoreClosed()
@@ -30,16 +53,28 @@ export function openMemoryReadModelStore(options: MemoryReadModelStoreOptions = 
       // checkpoint: two runners of one projection must not both apply a batch.
       return projectionLock(database, `${tenant}\n${projection}`, async () => {
         assertOpen()
+        const startedAt = space.checkpoints.get(projection) ?? 0n
         const pending = new PendingReadModelChanges(committedDocuments(space))
         try {
           const result = await work(pending.transaction)
           assertOpen()
-          commit(space, projection, pending)
+          commit(space, state, projection, startedAt, pending)
           return result
         } finally {
           pending.end()
         }
       })
+    },
+
+    async declareCollections(indexes) {
+      assertOpen()
+      const declared = checkCollectionIndexes(indexes)
+      const changed = [...declared].filter(([collection, fields]) => !sameFields(state.indexes.get(collection), fields))
+      // Every stored document must index under the new fields before any declaration changes.
+      for (const [collection, fields] of changed) {
+        for (const text of space.collections.get(collection)?.values() ?? []) indexEntriesOf(JSON.parse(text) as ReadModelDocument, fields)
+      }
+      for (const [collection, fields] of changed) state.indexes.set(collection, fields)
     },
 
     async get(collection, id) {
@@ -50,10 +85,45 @@ export function openMemoryReadModelStore(options: MemoryReadModelStoreOptions = 
       return text === undefined ? undefined : (JSON.parse(text) as ReadModelDocument)
     },
 
+    async query(collection, query) {
+      assertOpen()
+      assertIdentifier('collection', collection)
+      const indexed = state.indexes.get(collection)
+      return runMemoryQuery(space.collections.get(collection), indexed ?? [], planReadModelQuery(collection, query, indexed))
+    },
+
     async list(collection) {
       assertOpen()
       assertIdentifier('collection', collection)
       return mergeDocuments(committedDocuments(space).list(collection), undefined)
+    },
+
+    async acquireLease(name, holder, ttlMs) {
+      assertOpen()
+      const lease = checkLease(name, holder)
+      const ttl = checkLeaseTtl(ttlMs)
+      const now = Date.now()
+      const current = state.leases.get(lease.name)
+      if (current !== undefined && current.holder !== lease.holder && current.expiresAt > now) return false
+      state.leases.set(lease.name, { holder: lease.holder, expiresAt: now + ttl })
+      return true
+    },
+
+    async releaseLease(name, holder) {
+      assertOpen()
+      const lease = checkLease(name, holder)
+      const current = state.leases.get(lease.name)
+      if (current === undefined || current.holder !== lease.holder || current.expiresAt <= Date.now()) return false
+      state.leases.delete(lease.name)
+      return true
+    },
+
+    async leaseOf(name) {
+      assertOpen()
+      assertIdentifier('name', name)
+      const current = state.leases.get(name)
+      if (current === undefined || current.expiresAt <= Date.now()) return undefined
+      return { holder: current.holder, expiresAt: new Date(current.expiresAt) }
     },
 
     async close() {
@@ -69,7 +139,14 @@ function committedDocuments(space: MemoryReadModelSpace): CommittedDocuments {
   }
 }
 
-function commit(space: MemoryReadModelSpace, projection: string, pending: PendingReadModelChanges): void {
+function commit(space: MemoryReadModelSpace, state: MemoryReadModelState, projection: string, startedAt: bigint, pending: PendingReadModelChanges): void {
+  if (!checkpointStillAt(pending.checkpointChange, startedAt, space.checkpoints.get(projection) ?? 0n)) throw new ProjectionConflict(projection)
+  // The SQL adapters write index entries in the commit; computing them here
+  // refuses the same documents (R14) before anything changes.
+  for (const [collection, documents] of pending.documents) {
+    const indexed = state.indexes.get(collection) ?? []
+    for (const text of documents.values()) if (text !== null) indexEntriesOf(JSON.parse(text) as ReadModelDocument, indexed)
+  }
   for (const [collection, documents] of pending.documents) {
     let stored = space.collections.get(collection)
     if (stored === undefined) {
