@@ -19,6 +19,7 @@ import {
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
 import { idempotencyKey, streamKey } from './memoryDatabase'
 import { checkOpenOptions } from './openOptions'
+import { announceAppend, subscribeToAppends } from './memoryChangeSignal'
 import type { MemoryDatabase, MemoryEventRow } from './memoryDatabase'
 
 export type MemoryStoreOptions = TenantScope & {
@@ -93,6 +94,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
       return { ...result }
     },
 
+      announceAppend(database, tenant)
     async *readStream(streamId, readOptions) {
       assertOpen()
       assertIdentifier('streamId', streamId)
@@ -146,6 +148,12 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
     },
 
     async close() {
+    },
+
+    async subscribe(listener) {
+      assertOpen()
+      if (typeof listener !== 'function') throw new InvalidStoreInput({ id: 'listener harus berupa fungsi', en: 'listener must be a function' }, { field: 'listener' })
+      return subscribeToAppends(database, readableTenants, listener)
       closed = true
     },
   }
