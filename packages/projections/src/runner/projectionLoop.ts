@@ -38,9 +38,7 @@ export type CycleResult = { kind: 'standby' } | { kind: 'superseded' } | { kind:
  * within a runner; a poison event in one build stops that build only.
  */
 export class ProjectionLoop {
-  plan: BuildPlan | undefined
   lastError: StatusError | null = null
-  superseded: ProjectionSuperseded | undefined
   /** Failure records this process has already retried once; they stay stopped until skipped or the process restarts. */
   private readonly retried = new Set<string>()
   private queue: Promise<unknown> = Promise.resolve()
@@ -64,19 +62,14 @@ export class ProjectionLoop {
   private async runCycle(): Promise<CycleResult> {
     const { leases, readModels } = this.context
     const name = this.projection.name
+    const stored = planBuilds(await readControlRecord(readModels, name), this.projection.version)
+    // Superseded code does not even take the lease: newer code must be able to, and would wait for it.
+    if (stored.kind === 'superseded') return this.supersededBy(stored.active)
     if (!leases.holds(name) && !(await leases.acquire(name))) return { kind: 'standby' }
     try {
-      await this.declare(planBuilds(await readControlRecord(readModels, name), this.projection.version))
+      await this.declare(stored)
       const plan = await settleControlRecord(readModels, name, this.projection.version)
-      this.plan = plan
-      if (plan.kind === 'superseded') {
-        this.superseded = new ProjectionSuperseded(name, this.projection.version, plan.active.version)
-        this.lastError = statusErrorOf(this.superseded)
-        // Newer code must be able to take the projection over; holding its lease would stall it.
-        await leases.release(name)
-        return { kind: 'superseded' }
-      }
-      this.superseded = undefined
+      if (plan.kind === 'superseded') return await this.supersededBy(plan.active)
       await this.declare(plan)
       const builds = [plan.live, plan.target].filter((build): build is Build => build !== null)
       const outcomes = await Promise.all(builds.map((build) => this.runBuild(build, sameBuild(build, plan.target))))
@@ -98,6 +91,12 @@ export class ProjectionLoop {
       if (isCheckpointConflict(error)) return { kind: 'worked', more: leases.holds(name) && !this.context.stopping() }
       throw error
     }
+  }
+
+  private async supersededBy(active: Build): Promise<CycleResult> {
+    this.lastError = statusErrorOf(new ProjectionSuperseded(this.projection.name, this.projection.version, active.version))
+    await this.context.leases.release(this.projection.name)
+    return { kind: 'superseded' }
   }
 
   /** One pass of one build; undefined when the build is stopped at a poison event this process already retried. */

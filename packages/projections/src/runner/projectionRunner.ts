@@ -7,7 +7,7 @@ import { WakeUp, subscribeToChanges } from './liveWakeUp'
 import { ProjectionFailed, ProjectionSkipRefused, readFailureRecord, skipOptionsSchema, skipPoisonEvent, skipRecordSchema } from './poison'
 import type { FailureRecord, SkipOptions, SkipRecord } from './poison'
 import { ProjectionLoop } from './projectionLoop'
-import { planBuilds, readControlRecord, requestRebuild } from './rebuild'
+import { ProjectionSuperseded, planBuilds, readControlRecord, requestRebuild } from './rebuild'
 import { resolveRunnerOptions } from './runnerOptions'
 import type { RunnerOptions } from './runnerOptions'
 import { statusErrorOf, statusOf } from './status'
@@ -126,7 +126,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       activeCheckpoint,
       targetCheckpoint,
       failures,
-      superseded: plan.kind === 'superseded' ? loop.superseded : undefined,
+      superseded: plan.kind === 'superseded' ? new ProjectionSuperseded(name, version, plan.active.version) : undefined,
       holder,
       self: settings.holderId,
       started,
