@@ -40,3 +40,4 @@ export type { Timeline, TimelineEntry } from './readModels/timeline/timelineProj
 export { describeEvent } from './readModels/timeline/timelineText'
 export { builtInProjections } from './readModels/builtInProjections'
 export * from './runner'
+export { builtInReader } from './readModels/builtInReader'
