@@ -1,5 +1,5 @@
 import { createAgreementService } from '@kerjasama/core'
-import type { AgreementPolicy, AgreementService, EventStore } from '@kerjasama/core'
+import type { AgreementPolicy, AgreementService, EventStore, RegionDirectory } from '@kerjasama/core'
 import { testClock } from '@kerjasama/core/testing'
 import type { TestClock } from '@kerjasama/core/testing'
 
@@ -12,9 +12,10 @@ export type SeedService = { service: AgreementService; clock: TestClock }
  * The scenario moves its own clock (an offer is answered weeks later, an
  * action is completed months later), so the service is built around a clock
  * the scenario controls. Ids stay ulids so repeated runs on one database do
- * not collide.
+ * not collide. `regions` is the national directory when the caller has loaded
+ * it (the CLI demo does: @kerjasama/regions-id); else the bundled Jawa Tengah table.
  */
-export function createSeedService(store: EventStore, options: { ids?: () => string; policy?: Partial<AgreementPolicy> } = {}): SeedService {
+export function createSeedService(store: EventStore, options: { ids?: () => string; policy?: Partial<AgreementPolicy>; regions?: RegionDirectory } = {}): SeedService {
   const clock = testClock(SEED_START)
   const service = createAgreementService({ store, clock, ...options })
   return { service, clock }
