@@ -3,6 +3,7 @@ import { functionsV1 } from './functionsV1'
 import { readModelFunctionsV1 } from './readModelFunctionsV1'
 import { schemaV1 } from './schemaV1'
 import { schemaV2 } from './schemaV2'
+import { schemaV3 } from './schemaV3'
 import type { SchemaNames } from './schemaName'
 
 type Migration = { version: number; statements: (names: SchemaNames) => string[] }
@@ -11,6 +12,7 @@ type Migration = { version: number; statements: (names: SchemaNames) => string[]
 const MIGRATIONS: Migration[] = [
   { version: 1, statements: (names) => [...schemaV1(names), ...functionsV1(names), ...readModelFunctionsV1(names)] },
   { version: 2, statements: schemaV2 },
+  { version: 3, statements: schemaV3 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,6 +1,7 @@
-import { ConcurrencyError, InvalidStoreInput, KerjasamaError, StoreUnavailable, isKerjasamaError, storeInputReasons } from '@kerjasama/core'
+import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, KerjasamaError, StoreUnavailable, isKerjasamaError, storeInputReasons } from '@kerjasama/core'
 import type { ExpectedVersion } from '@kerjasama/core'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
+import { IDEMPOTENCY_KEY_REUSED_SQLSTATE } from './schemaV3'
 
 type PgLikeError = { code?: unknown; severity?: unknown; constraint?: unknown; detail?: unknown }
 
@@ -9,13 +10,14 @@ type PgLikeError = { code?: unknown; severity?: unknown; constraint?: unknown; d
  * can quote a row (a unique-violation detail holds the key) or the statement,
  * so it never becomes our message; only the SQLSTATE travels, in details.
  */
-export function mapPgError(error: unknown, operation: string, append?: { streamId: string; expected: ExpectedVersion }): KerjasamaError {
+export function mapPgError(error: unknown, operation: string, append?: { streamId: string; expected: ExpectedVersion; idempotencyKey?: string | undefined }): KerjasamaError {
   if (isKerjasamaError(error)) return error
   const pg = (typeof error === 'object' && error !== null ? error : {}) as PgLikeError
   const code = typeof pg.code === 'string' ? pg.code : undefined
   if (code === VERSION_CONFLICT_SQLSTATE && append !== undefined) {
     return new ConcurrencyError(append.streamId, append.expected, Number(pg.detail))
   }
+  if (code === IDEMPOTENCY_KEY_REUSED_SQLSTATE && append?.idempotencyKey !== undefined) return new IdempotencyKeyReused(append.idempotencyKey)
   if (code === '23505' && pg.constraint === 'events_event_id') {
     return new InvalidStoreInput(storeInputReasons.eventIdAlreadyUsed, { field: 'id' })
   }

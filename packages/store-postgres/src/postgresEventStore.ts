@@ -82,13 +82,14 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
         prepared.events.map((event) => event.dataJson),
         prepared.events.map((event) => event.metadataJson),
         false,
+        prepared.idempotency?.fingerprint ?? null,
       ]
       try {
         // One round trip: the checks, the hash chain, the inserts and the
         // idempotency record all happen inside append_events, in one transaction.
         const result = await pool.query<{ stream_id: string; first_position: string; last_position: string; next_expected_version: number; duplicate: boolean }>({
           name: `${names.schema}.append`,
-          text: `select stream_id, first_position, last_position, next_expected_version, duplicate from ${names.q('append_events')}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          text: `select stream_id, first_position, last_position, next_expected_version, duplicate from ${names.q('append_events')}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           values,
         })
         const row = result.rows[0]
@@ -102,7 +103,7 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
           duplicate: row.duplicate,
         }
       } catch (error) {
-        throw mapPgError(error, 'append', { streamId: prepared.streamId, expected })
+        throw mapPgError(error, 'append', { streamId: prepared.streamId, expected, idempotencyKey: prepared.idempotency?.key })
       }
     },
 
