@@ -208,7 +208,8 @@ export function describeReadModelQuery({ run, options }: ReadModelSuite): void {
       const store = await open()
       await store.declareCollections(AGREEMENTS)
       await putAll(store, 'agreements', sample)
-      for (const query of [{ where: { title: 'x' } }, { orderBy: 'title' }, { where: { status: 'signed', titel: 'x' } }]) {
+      const unindexed: ReadModelQuery[] = [{ where: { title: 'x' } }, { orderBy: 'title' }, { where: { status: 'signed', titel: 'x' } }]
+      for (const query of unindexed) {
         await expectCoded(() => store.query('agreements', query), 'READ_MODEL_FIELD_NOT_INDEXED')
       }
       await expectCoded(() => store.query('never-declared', { where: { status: 'x' } }), 'READ_MODEL_FIELD_NOT_INDEXED')
