@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { eventHash, GENESIS_HASH, verifyChain, type HashableEvent } from '@kerjasama/core'
+import { eventHash, GENESIS_HASH, verifyChain, type HashableEvent } from '@kerjasama/core/adapter'
 
 function chainOf(payloads: unknown[]): Array<HashableEvent & { hash: string }> {
   let previous = GENESIS_HASH

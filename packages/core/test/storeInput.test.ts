@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { prepareAppend, isKerjasamaError } from '@kerjasama/core'
+import { isKerjasamaError } from '@kerjasama/core'
+import { prepareAppend } from '@kerjasama/core/adapter'
 
 const metadata = { actor: { id: 'u1', role: 'opd' }, correlationId: 'c', causationId: 'c', recordedAt: '2026-01-01T00:00:00.000Z' }
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openMemoryReadModelStore, openMemoryStore } from '@kerjasama/store-memory'
-import { InvalidStoreInput, checkReadAllOptions, checkReadStreamOptions, checkTenantScope, prepareAppend } from '@kerjasama/core'
+import { InvalidStoreInput } from '@kerjasama/core'
+import { checkReadAllOptions, checkReadStreamOptions, checkTenantScope, prepareAppend } from '@kerjasama/core/adapter'
 import type { ReadModelTransaction } from '@kerjasama/core'
 
 // Each kind of reason reached (field left out, numbers as N); the last test

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { storeInputReasons } from '@kerjasama/core'
+import { storeInputReasons } from '@kerjasama/core/adapter'
 import type { LocalizedMessage } from '@kerjasama/core'
 
 // Reasons an adapter gives only on a live database (a duplicate event id

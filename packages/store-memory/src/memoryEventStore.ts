@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import {
-  checkReadAllOptions,
-  checkReadStreamOptions,
-  checkVerifyOptions,
   ConcurrencyError,
-  GENESIS_HASH,
   IdempotencyKeyReused,
   InvalidStoreInput,
   StoreClosed,
   TenantNotGranted,
+} from '@kerjasama/core'
+import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkVerifyOptions,
+  GENESIS_HASH,
   assertIdentifier,
   eventHash,
   expectedVersionMatches,
   prepareAppend,
   storeInputReasons,
   verifyChain,
-} from '@kerjasama/core'
+} from '@kerjasama/core/adapter'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
 import { idempotencyKey, streamKey } from './memoryDatabase'
 import { checkOpenOptions } from './openOptions'

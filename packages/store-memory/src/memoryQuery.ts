@@ -1,5 +1,5 @@
-import { compareCodePoints, encodeCursor, indexEntriesOf } from '@kerjasama/core'
-import type { QueryPlan } from '@kerjasama/core'
+import { compareCodePoints, encodeCursor, indexEntriesOf } from '@kerjasama/core/adapter'
+import type { QueryPlan } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelPage } from '@kerjasama/core'
 
 type Candidate = { id: string; key: string; document: ReadModelDocument }

@@ -11,9 +11,9 @@ import {
   planReadModelQuery,
   sameFields,
   storeInputReasons,
-} from '@kerjasama/core'
+} from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelStore, TenantScope } from '@kerjasama/core'
-import type { CommittedDocuments } from '@kerjasama/core'
+import type { CommittedDocuments } from '@kerjasama/core/adapter'
 import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryReadModelSpace } from './memoryDatabase'
 import { projectionLock } from './projectionLock'

@@ -1,4 +1,5 @@
-import { InvalidStoreInput, checkTenantScope, optionalIntegerOption, storeInputReasons } from '@kerjasama/core'
+import { InvalidStoreInput } from '@kerjasama/core'
+import { checkTenantScope, optionalIntegerOption, storeInputReasons } from '@kerjasama/core/adapter'
 import { MemoryDatabase, createMemoryDatabase } from './memoryDatabase'
 
 export type CheckedOpenOptions = { tenant: string; readable: string[]; database: MemoryDatabase; maxEventBytes: number | undefined }

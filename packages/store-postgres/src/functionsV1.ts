@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from '@kerjasama/core'
+import { GENESIS_HASH } from '@kerjasama/core/adapter'
 import type { SchemaNames } from './schemaName'
 
 /** SQLSTATE raised by append_events when the expected version does not match; mapped to ConcurrencyError. */

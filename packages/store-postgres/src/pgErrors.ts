@@ -1,4 +1,5 @@
-import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, KerjasamaError, StoreUnavailable, isKerjasamaError, storeInputReasons } from '@kerjasama/core'
+import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, KerjasamaError, StoreUnavailable, isKerjasamaError } from '@kerjasama/core'
+import { storeInputReasons } from '@kerjasama/core/adapter'
 import type { ExpectedVersion } from '@kerjasama/core'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
 import { IDEMPOTENCY_KEY_REUSED_SQLSTATE } from './schemaV3'

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto'
+import { StoreClosed, TenantNotGranted } from '@kerjasama/core'
 import {
   checkReadAllOptions,
   checkReadStreamOptions,
   checkVerifyOptions,
-  StoreClosed,
-  TenantNotGranted,
   assertIdentifier,
   prepareAppend,
   verifyChain,
-} from '@kerjasama/core'
+} from '@kerjasama/core/adapter'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
 import type { Pool } from 'pg'
 import { ChangeNotifications } from './changeNotifications'

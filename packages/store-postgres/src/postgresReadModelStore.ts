@@ -1,4 +1,5 @@
-import { InvalidStoreInput, StoreClosed, assertIdentifier, assertJsonValue, storeInputReasons } from '@kerjasama/core'
+import { InvalidStoreInput, StoreClosed } from '@kerjasama/core'
+import { assertIdentifier, assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelStore, ReadModelTransaction } from '@kerjasama/core'
 import type { Pool, PoolClient } from 'pg'
 import { isConnectionError, mapPgError } from './pgErrors'

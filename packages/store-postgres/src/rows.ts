@@ -1,4 +1,5 @@
-import type { HashableEvent, StoredEvent } from '@kerjasama/core'
+import type { StoredEvent } from '@kerjasama/core'
+import type { HashableEvent } from '@kerjasama/core/adapter'
 
 /** One events row as the read functions return it: JSON as text, so the hash chain can be checked on the exact stored bytes. */
 export type EventRow = {

@@ -1,4 +1,4 @@
-import { GENESIS_HASH } from '@kerjasama/core'
+import { GENESIS_HASH } from '@kerjasama/core/adapter'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
 import type { SchemaNames } from './schemaName'
 

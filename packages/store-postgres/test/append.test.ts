@@ -1,4 +1,5 @@
-import { ConcurrencyError, eventHash, GENESIS_HASH, hashInput } from '@kerjasama/core'
+import { ConcurrencyError } from '@kerjasama/core'
+import { eventHash, GENESIS_HASH, hashInput } from '@kerjasama/core/adapter'
 import { postgresAvailability } from '@kerjasama/store-postgres/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,4 +1,5 @@
-import { InvalidStoreInput, checkTenantScope, optionalIntegerOption, storeInputReasons } from '@kerjasama/core'
+import { InvalidStoreInput } from '@kerjasama/core'
+import { checkTenantScope, optionalIntegerOption, storeInputReasons } from '@kerjasama/core/adapter'
 import type { TenantScope } from '@kerjasama/core'
 
 /**

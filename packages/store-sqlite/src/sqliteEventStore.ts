@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import {
-  checkReadAllOptions,
-  checkReadStreamOptions,
-  checkVerifyOptions,
   ConcurrencyError,
-  GENESIS_HASH,
   IdempotencyKeyReused,
   InvalidStoreInput,
   StoreClosed,
   TenantNotGranted,
+} from '@kerjasama/core'
+import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkVerifyOptions,
+  GENESIS_HASH,
   assertIdentifier,
   eventHash,
   expectedVersionMatches,
   prepareAppend,
   storeInputReasons,
-} from '@kerjasama/core'
+} from '@kerjasama/core/adapter'
 import type { AppendOptions, AppendResult, EventStore, StoredEvent } from '@kerjasama/core'
 import type { SqliteConnection } from './connection'
 import { prepareEventStatements } from './eventStatements'

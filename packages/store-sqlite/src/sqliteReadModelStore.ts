@@ -1,4 +1,5 @@
-import { InvalidStoreInput, PendingReadModelChanges, StoreClosed, assertIdentifier, mergeDocuments, storeInputReasons } from '@kerjasama/core'
+import { InvalidStoreInput, StoreClosed } from '@kerjasama/core'
+import { PendingReadModelChanges, assertIdentifier, mergeDocuments, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelStore } from '@kerjasama/core'
 import type { SqliteConnection } from './connection'
 import { MAX_POSITION } from './maxPosition'

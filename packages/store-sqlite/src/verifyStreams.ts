@@ -1,5 +1,6 @@
-import { verifyChain } from '@kerjasama/core'
-import type { HashableEvent, VerifyProblem, VerifyReport } from '@kerjasama/core'
+import { verifyChain } from '@kerjasama/core/adapter'
+import type { VerifyProblem, VerifyReport } from '@kerjasama/core'
+import type { HashableEvent } from '@kerjasama/core/adapter'
 import type { Database } from 'better-sqlite3'
 import type { EventRow, EventStatements, StreamKeyRow } from './eventStatements'
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MAX_EVENTS_PER_APPEND } from '@kerjasama/core'
+import { MAX_EVENTS_PER_APPEND } from '@kerjasama/core/adapter'
 import type { EventStore, NewEvent } from '@kerjasama/core'
 import type { EventStoreSuite } from '../harness'
 import { expectCoded, isCodedError } from '../expectCoded'

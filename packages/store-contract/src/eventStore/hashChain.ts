@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GENESIS_HASH, toHashable, verifyChain } from '@kerjasama/core'
+import { GENESIS_HASH, toHashable, verifyChain } from '@kerjasama/core/adapter'
 import type { EventStoreSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
 import { readStreamEvents, sampleEvents } from '../sampleEvents'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_EVENT_BYTES } from '@kerjasama/core'
+import { DEFAULT_MAX_EVENT_BYTES } from '@kerjasama/core/adapter'
 import type { EventStoreSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
 import { readAllEvents, readStreamEvents, sampleEvent, sampleMetadata, unique, viaJson } from '../sampleEvents'
