@@ -1,5 +1,7 @@
 export * from './errors'
 export * from './store'
+export type { StoreAudit } from './storeAudit'
+export { readOnlyReadModels } from './readOnlyReadModels'
 export * from './readModelErrors'
 export * from './agreement'
 export * from './reference'
