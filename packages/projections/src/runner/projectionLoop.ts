@@ -21,6 +21,8 @@ export type LoopContext = {
   clock: () => Date
   stopping: () => boolean
   head: () => bigint | null
+  /** Looks the head of the log up afresh (head.ts). */
+  refreshHead: () => Promise<void>
   onSeen: (position: bigint) => void
   /** After every commit and every switch, so waiters re-check. */
   onCommitted: () => void
@@ -108,6 +110,8 @@ export class ProjectionLoop {
       if (this.retried.has(key)) return undefined
       this.retried.add(key)
     }
+    // A rebuild, or a first pass, reports progress against the real head, not just what it has read so far.
+    if (rebuilding || context.head() === null) await context.refreshHead()
     const meter = progressMeter(context.clock().getTime())
     let done = 0
     return runBuildPass({

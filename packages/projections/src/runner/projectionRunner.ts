@@ -2,6 +2,7 @@ import { parseOrThrow } from '@kerjasama/core'
 import { z } from 'zod'
 import { RUNNER_COLLECTIONS, sameBuild } from './buildNames'
 import { readCheckpoint } from './checkpoint'
+import { findHead } from './head'
 import { LeaseKeeper } from './lease'
 import { WakeUp, subscribeToChanges } from './liveWakeUp'
 import { ProjectionFailed, ProjectionSkipRefused, readFailureRecord, skipOptionsSchema, skipPoisonEvent, skipRecordSchema } from './poison'
@@ -13,7 +14,7 @@ import type { RunnerOptions } from './runnerOptions'
 import { statusErrorOf, statusOf } from './status'
 import type { ProjectionStatus } from './status'
 import { ProjectionUnknown } from './unknownProjection'
-import { waitUntilCaughtUp } from './waitUntilCaughtUp'
+import { checkWaitOptions, waitUntilCaughtUp } from './waitUntilCaughtUp'
 import type { CatchUpCheck, WaitOptions } from './waitUntilCaughtUp'
 
 export type ProjectionRunner = {
@@ -48,6 +49,16 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   let running: Array<Promise<void>> = []
   let unsubscribe: () => void = () => undefined
   let runnerCollections: Promise<void> | undefined
+  let headLookup: Promise<void> | undefined
+  const raiseHead = (position: bigint): void => {
+    if (head === null || position > head) head = position
+  }
+  const refreshHead = (): Promise<void> =>
+    (headLookup ??= findHead(eventStore, head ?? 0n)
+      .then(raiseHead)
+      .finally(() => {
+        headLookup = undefined
+      }))
 
   const loops = new Map(
     settings.projections.map((projection) => [
@@ -60,9 +71,8 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
         clock,
         stopping: () => stopping,
         head: () => head,
-        onSeen: (position) => {
-          if (head === null || position > head) head = position
-        },
+        refreshHead,
+        onSeen: raiseHead,
         onCommitted: () => commits.fire(),
         onProgress: settings.onProgress,
       }),
@@ -135,7 +145,10 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     })
   }
 
-  const status = (): Promise<ProjectionStatus[]> => Promise.all([...loops.values()].map(statusOfLoop))
+  const status = async (): Promise<ProjectionStatus[]> => {
+    await refreshHead()
+    return Promise.all([...loops.values()].map(statusOfLoop))
+  }
 
   const caughtUpCheck =
     (names: string[]) =>
@@ -185,7 +198,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     status,
 
     async waitUntilCaughtUp(position, waitOptions) {
-      const names = waitOptions?.projections ?? [...loops.keys()]
+      const names = checkWaitOptions(waitOptions).projections ?? [...loops.keys()]
       for (const name of names) loopOf(name)
       await waitUntilCaughtUp(position, waitOptions, caughtUpCheck(names), (signal) => commits.wait(commits.count, pollIntervalMs, signal), now)
     },
@@ -210,6 +223,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
         await commits.wait(since, pollIntervalMs)
       }
       if (!started) await leases.releaseAll()
+      await refreshHead()
       return statusOfLoop(loop)
     },
 

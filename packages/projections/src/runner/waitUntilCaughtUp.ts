@@ -8,6 +8,10 @@ export const waitOptionsSchema = z.strictObject({
 })
 export type WaitOptions = z.input<typeof waitOptionsSchema>
 
+export function checkWaitOptions(options: unknown): z.output<typeof waitOptionsSchema> {
+  return parseOrThrow(waitOptionsSchema, options, { id: 'opsi waitUntilCaughtUp', en: 'waitUntilCaughtUp options' })
+}
+
 export type CatchUpCheck = {
   /** Projections whose active build has not yet committed `position`, with their checkpoints. */
   behind: Array<{ projection: string; checkpoint: bigint }>
@@ -30,7 +34,7 @@ export async function waitUntilCaughtUp(
   now: () => number,
 ): Promise<void> {
   parseOrThrow(z.bigint().nonnegative(), position, { id: 'posisi yang ditunggu', en: 'position to wait for' })
-  const { timeoutMs } = parseOrThrow(waitOptionsSchema, options, { id: 'opsi waitUntilCaughtUp', en: 'waitUntilCaughtUp options' })
+  const { timeoutMs } = checkWaitOptions(options)
   const deadline = now() + timeoutMs
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)

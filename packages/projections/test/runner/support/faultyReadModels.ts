@@ -9,7 +9,7 @@ import type { ReadModelStore } from '@kerjasama/core'
 export type Crash = { transaction: number; at: 'before' | 'inside' | 'after' }
 
 /** The read models as a process sees them that dies at `crash`; every call after the crash fails too, as it would in a dead process. */
-export function crashingReadModels(inner: ReadModelStore, crash: Crash | undefined): ReadModelStore & { crashed: () => boolean } {
+export function crashingReadModels(inner: ReadModelStore, crash: Crash | undefined): ReadModelStore & { crashed: () => boolean; kill: () => void } {
   let transactions = 0
   let dead = false
   const die = (operation: string): never => {
@@ -19,6 +19,9 @@ export function crashingReadModels(inner: ReadModelStore, crash: Crash | undefin
   const alive = <T>(operation: string, call: () => Promise<T>): Promise<T> => (dead ? Promise.reject(new StoreUnavailable(operation)) : call())
   return {
     crashed: () => dead,
+    kill: () => {
+      dead = true
+    },
     getCheckpoint: (projection) => alive('getCheckpoint', () => inner.getCheckpoint(projection)),
     get: (collection, id) => alive('get', () => inner.get(collection, id)),
     query: (collection, query) => alive('query', () => inner.query(collection, query)),
