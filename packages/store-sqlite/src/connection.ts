@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { InvalidStoreInput, StoreClosed, StoreUnavailable } from '@kerjasama/core'
+import { StoreClosed, StoreFailed } from '@kerjasama/core'
+import { checkDatabasePath } from './databasePath'
 import { migrate } from './migrate'
+import { isFilePath } from './options'
 import type { Durability } from './options'
-import { toStoreError } from './sqliteErrors'
+import { checkReadableSchema } from './readableSchema'
+import { isSqliteError, toStoreError } from './sqliteErrors'
 
 /** One better-sqlite3 connection, shared by an event store and its read models. */
 export type SqliteConnection = {
@@ -19,18 +21,10 @@ export type SqliteConnection = {
 
 export const SYNCHRONOUS_LEVEL: Record<Durability, 'FULL' | 'NORMAL'> = { full: 'FULL', normal: 'NORMAL' }
 
-export function openConnection(options: { file: string; durability: Durability; busyTimeoutMs: number }): SqliteConnection {
-  let db: Database.Database
-  try {
-    db = new Database(options.file, { timeout: options.busyTimeoutMs })
-  } catch (error) {
-    // A missing folder is a mistake in configuration, not an outage: retrying
-    // will not help, so it is named as bad input (SQLite does not create folders).
-    if (isPlainPath(options.file) && !existsSync(dirname(resolve(options.file)))) {
-      throw new InvalidStoreInput({ id: 'folder untuk file tidak ada; buat folder itu terlebih dahulu', en: 'the folder for file does not exist; create it first' }, { field: 'file' })
-    }
-    throw new StoreUnavailable('open', { cause: error })
-  }
+export function openConnection(options: { file: string; durability: Durability; busyTimeoutMs: number; readOnly?: boolean }): SqliteConnection {
+  if (options.readOnly === true) return openReadOnlyConnection(options)
+  if (isFilePath(options.file)) checkDatabasePath(resolve(options.file), { mustExist: false })
+  const db = newDatabase(options.file, { timeout: options.busyTimeoutMs })
   try {
     // WAL: readers never block the writer nor the writer them, and a commit
     // is one append to the WAL; a process killed mid-commit leaves a torn WAL
@@ -42,7 +36,37 @@ export function openConnection(options: { file: string; durability: Durability; 
     db.close()
     throw toStoreError(error, 'open')
   }
-  const databaseKey = isPlainPath(options.file) ? resolve(options.file) : `memory:${randomUUID()}`
+  return wrapConnection(db, isFilePath(options.file) ? resolve(options.file) : `memory:${randomUUID()}`)
+}
+
+/**
+ * Opens an existing file as it is: SQLite's readonly flag with fileMustExist,
+ * so nothing is created (a typo in a path must not leave an empty store that
+ * then verifies as intact), no journal mode is set and nothing is migrated.
+ */
+function openReadOnlyConnection(options: { file: string; busyTimeoutMs: number }): SqliteConnection {
+  const file = resolve(options.file)
+  checkDatabasePath(file, { mustExist: true })
+  const db = newDatabase(file, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs })
+  try {
+    checkReadableSchema(db, file)
+  } catch (error) {
+    db.close()
+    throw toStoreError(error, 'open')
+  }
+  return wrapConnection(db, file)
+}
+
+function newDatabase(file: string, options: Database.Options): Database.Database {
+  try {
+    return new Database(file, options)
+  } catch (error) {
+    if (isSqliteError(error)) throw toStoreError(error, 'open')
+    throw new StoreFailed('open', error instanceof Error ? error.name : 'unknown', { cause: error })
+  }
+}
+
+function wrapConnection(db: Database.Database, databaseKey: string): SqliteConnection {
   return {
     db,
     databaseKey,
@@ -54,9 +78,4 @@ export function openConnection(options: { file: string; durability: Durability; 
       if (db.open) db.close()
     },
   }
-}
-
-/** A file path rather than an in-memory database name. */
-function isPlainPath(file: string): boolean {
-  return file !== ':memory:' && !file.startsWith('file::memory:')
 }

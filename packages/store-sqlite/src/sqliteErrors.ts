@@ -1,4 +1,5 @@
-import { StoreClosed, StoreUnavailable, isKerjasamaError } from '@kerjasama/core'
+import { StoreClosed, isKerjasamaError } from '@kerjasama/core'
+import { classifySqliteError } from './sqliteFailure'
 
 /**
  * Turns what better-sqlite3 throws into the library's coded errors. The
@@ -8,7 +9,7 @@ import { StoreClosed, StoreUnavailable, isKerjasamaError } from '@kerjasama/core
 export function toStoreError(error: unknown, operation: string): unknown {
   if (isKerjasamaError(error)) return error
   if (error instanceof TypeError && /database connection is not open/i.test(error.message)) return new StoreClosed()
-  if (isSqliteError(error)) return new StoreUnavailable(operation, { cause: error })
+  if (isSqliteError(error)) return classifySqliteError(error, operation)
   return error
 }
 

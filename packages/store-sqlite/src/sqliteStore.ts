@@ -1,3 +1,4 @@
+import { StoreReadOnly, readOnlyReadModels } from '@kerjasama/core'
 import type { EventStore, ReadModelStore, TenantScope } from '@kerjasama/core'
 import { openConnection } from './connection'
 import { resolveStoreOptions } from './options'
@@ -13,7 +14,9 @@ export type SqliteStore = EventStore & {
 
 /**
  * Opens (creating and migrating as needed) the SQLite file for one tenant.
- * One connection serves both the events and the read models.
+ * One connection serves both the events and the read models. With
+ * `readOnly: true` the file must exist at this library's schema version and
+ * is never changed: append and read-model transactions are refused.
  */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const resolved = resolveStoreOptions(options)
@@ -21,12 +24,13 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const events = createSqliteEventStore(connection, resolved, () => connection.close())
   const readModels = createSqliteReadModelStore(connection, resolved.tenant, () => undefined)
   return {
-    append: (streamId, newEvents, appendOptions) => events.append(streamId, newEvents, appendOptions),
+    append: (streamId, newEvents, appendOptions) =>
+      resolved.readOnly ? Promise.reject(new StoreReadOnly('append')) : events.append(streamId, newEvents, appendOptions),
     readStream: (streamId, readOptions) => events.readStream(streamId, readOptions),
     readAll: (readOptions) => events.readAll(readOptions),
     verify: (verifyOptions) => events.verify(verifyOptions),
     close: () => events.close(),
-    readModels,
+    readModels: resolved.readOnly ? readOnlyReadModels(readModels) : readModels,
   }
 }
 
@@ -36,5 +40,6 @@ export type SqliteReadModelStoreOptions = SqliteConnectionOptions & Pick<TenantS
 export function openSqliteReadModelStore(options: SqliteReadModelStoreOptions): ReadModelStore {
   const resolved = resolveStoreOptions(options)
   const connection = openConnection(resolved)
-  return createSqliteReadModelStore(connection, resolved.tenant, () => connection.close())
+  const readModels = createSqliteReadModelStore(connection, resolved.tenant, () => connection.close())
+  return resolved.readOnly ? readOnlyReadModels(readModels) : readModels
 }

@@ -63,11 +63,11 @@ describe('schema and connection settings', () => {
     expect(() => openSqliteStore({ file: ':memory:', busyTimeoutMs: -1 })).toThrow(expect.objectContaining({ code: 'STORE_INPUT_INVALID' }))
   })
 
-  it('a file in a folder that does not exist is STORE_INPUT_INVALID naming the field; a path that cannot be opened is STORE_UNAVAILABLE; neither message carries the path', () => {
+  it('a file in a folder that does not exist is STORE_INPUT_INVALID naming the field; a folder given as the file is STORE_MISCONFIGURED naming it, not an outage to retry', () => {
     expect(() => openSqliteStore({ file: '/nonexistent-directory/for/kerjasama.db' })).toThrow(
       expect.objectContaining({ code: 'STORE_INPUT_INVALID', details: expect.objectContaining({ field: 'file' }), message: expect.not.stringContaining('nonexistent') }),
     )
     const folder = dirname(freshFile())
-    expect(() => openSqliteStore({ file: folder })).toThrow(expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.not.stringContaining(folder) }))
+    expect(() => openSqliteStore({ file: folder })).toThrow(expect.objectContaining({ code: 'STORE_MISCONFIGURED', message: expect.stringContaining(folder) }))
   })
 })
