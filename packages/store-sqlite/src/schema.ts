@@ -75,4 +75,42 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT`,
     ],
   },
+  {
+    version: 3,
+    name: 'read-model indexes and leases',
+    statements: [
+      // The fields each collection declared as indexed, as a JSON array in
+      // code-point order, so a reader that never declared can query (R14).
+      `CREATE TABLE read_model_collections (
+  tenant     TEXT NOT NULL,
+  collection TEXT NOT NULL,
+  indexed    TEXT NOT NULL,
+  PRIMARY KEY (tenant, collection)
+) STRICT, WITHOUT ROWID`,
+      // One row per document, indexed field and value key (indexKeys.ts in
+      // core): value_key compares in BINARY (UTF-8 byte, so code-point) order,
+      // which is the query order. The primary key is the index a filtered or
+      // ordered page walks; ordered = 1 marks the row that places the document
+      // in an order by the field.
+      `CREATE TABLE read_model_index (
+  tenant     TEXT    NOT NULL,
+  collection TEXT    NOT NULL,
+  field      TEXT    NOT NULL,
+  value_key  TEXT    NOT NULL,
+  id         TEXT    NOT NULL,
+  ordered    INTEGER NOT NULL,
+  PRIMARY KEY (tenant, collection, field, value_key, id)
+) STRICT, WITHOUT ROWID`,
+      `CREATE INDEX read_model_index_by_document ON read_model_index (tenant, collection, id)`,
+      // expires_at: milliseconds since the epoch by the clock of the process
+      // that wrote it; processes sharing a file share a machine, and its clock (R16).
+      `CREATE TABLE read_model_leases (
+  tenant     TEXT    NOT NULL,
+  name       TEXT    NOT NULL,
+  holder     TEXT    NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (tenant, name)
+) STRICT, WITHOUT ROWID`,
+    ],
+  },
 ]

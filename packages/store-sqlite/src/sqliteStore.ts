@@ -1,5 +1,6 @@
-import { StoreReadOnly, readOnlyReadModels } from '@kerjasama/core'
+import { InvalidStoreInput, StoreReadOnly, readOnlyReadModels } from '@kerjasama/core'
 import type { EventStore, ReadModelStore, TenantScope } from '@kerjasama/core'
+import { appendSignal } from './appendSignal'
 import { openConnection } from './connection'
 import { resolveStoreOptions } from './options'
 import type { SqliteConnectionOptions, SqliteStoreOptions } from './options'
@@ -21,14 +22,29 @@ export type SqliteStore = EventStore & {
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const resolved = resolveStoreOptions(options)
   const connection = openConnection(resolved)
-  const events = createSqliteEventStore(connection, resolved, () => connection.close())
+  const signal = appendSignal(connection.databaseKey, new Set(resolved.readable))
+  const events = createSqliteEventStore(connection, resolved, () => {
+    signal.close()
+    connection.close()
+  })
   const readModels = createSqliteReadModelStore(connection, resolved.tenant, () => undefined)
+  const announced = async (appended: ReturnType<typeof events.append>) => {
+    const result = await appended
+    if (!result.duplicate) signal.announce(resolved.tenant)
+    return result
+  }
   return {
     append: (streamId, newEvents, appendOptions) =>
-      resolved.readOnly ? Promise.reject(new StoreReadOnly('append')) : events.append(streamId, newEvents, appendOptions),
+      resolved.readOnly ? Promise.reject(new StoreReadOnly('append')) : announced(events.append(streamId, newEvents, appendOptions)),
     readStream: (streamId, readOptions) => events.readStream(streamId, readOptions),
     readAll: (readOptions) => events.readAll(readOptions),
     verify: (verifyOptions) => events.verify(verifyOptions),
+    // Wakes for appends through any store of this process on the file (R17); other processes' appends are found by polling.
+    subscribe: async (listener) => {
+      connection.assertOpen()
+      if (typeof listener !== 'function') throw new InvalidStoreInput({ id: 'listener harus berupa fungsi', en: 'listener must be a function' }, { field: 'listener' })
+      return signal.subscribe(listener)
+    },
     close: () => events.close(),
     readModels: resolved.readOnly ? readOnlyReadModels(readModels) : readModels,
   }
