@@ -37,4 +37,6 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('regions-id', 'packages/regions-id'),
   project('cli', 'packages/cli'),
   project('example-jateng', 'examples/jateng'),
+  // The published manifests and tarballs (pack-and-install itself runs in .ci/run).
+  project('packaging', 'packaging'),
 ]
