@@ -4,3 +4,5 @@ export type { PostgresEventStore, EventStoreSettings } from './postgresEventStor
 export type { ChangeListener, ChangeNotice } from './changeNotifications'
 export type { ConnectionOptions } from './connection'
 export { LATEST_SCHEMA_VERSION } from './migrate'
+export { openPostgresAudit } from './postgresAudit'
+export type { PostgresAuditOptions } from './postgresAudit'

@@ -1,8 +1,9 @@
-import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, KerjasamaError, StoreUnavailable, isKerjasamaError } from '@kerjasama/core'
+import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, KerjasamaError, isKerjasamaError } from '@kerjasama/core'
 import { storeInputReasons } from '@kerjasama/core/adapter'
 import type { ExpectedVersion } from '@kerjasama/core'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
 import { IDEMPOTENCY_KEY_REUSED_SQLSTATE } from './schemaV3'
+import { classifyPgFailure } from './pgFailure'
 
 type PgLikeError = { code?: unknown; severity?: unknown; constraint?: unknown; detail?: unknown }
 
@@ -25,11 +26,9 @@ export function mapPgError(error: unknown, operation: string, append?: { streamI
   if (code === '54000' || code === '22P05' || code === '22021') {
     return new InvalidStoreInput({ id: 'basis data menolak nilai tersebut', en: 'the database refused the value' }, { sqlstate: code })
   }
-  // Everything else is either the connection (network errors carry no
-  // severity; 08xxx, 57Pxx: the server closed it) or a server-side failure a
-  // retry may cure. Both are StoreUnavailable: the append was all-or-nothing.
-  const cause = code === undefined ? error : { sqlstate: code }
-  return new StoreUnavailable(operation, { cause })
+  // Everything else is sorted by what the caller can do about it: only a
+  // transient failure is StoreUnavailable, which invites a retry.
+  return classifyPgFailure(error, operation)
 }
 
 /** Connection-level failures: the client that saw one must be discarded, not returned to the pool. */

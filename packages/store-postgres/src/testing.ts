@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { Pool } from 'pg'
+import { connectionTarget } from './connectionTarget'
+import type { ConnectionTarget } from './connectionTarget'
+import { codeOf, misconfigurationOf } from './pgFailure'
 
 /**
  * Helpers for tests that need a real PostgreSQL server (this package's, the
@@ -15,29 +18,58 @@ export type PostgresAvailability = { available: true } | { available: false; rea
 let probe: Promise<PostgresAvailability> | undefined
 
 /**
- * Probes the server once per test file. Unreachable: prints one line saying
+ * Probes the server once per test file. Unavailable: prints one line saying
  * why the PostgreSQL tests are skipped — unless CI is set, where a missing
  * server is a failure, never a silent skip.
  */
 export function postgresAvailability(): Promise<PostgresAvailability> {
-  probe ??= (async (): Promise<PostgresAvailability> => {
-    const client = new pg.Client(connectionConfig())
-    client.on('error', () => undefined)
-    try {
-      await client.connect()
-      await client.query('select 1')
-      return { available: true }
-    } catch (error) {
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'no answer'
-      const reason = `PostgreSQL tests skipped: no server reachable at ${describeTarget()} (${code}); set DATABASE_URL or PGHOST/PGPORT/PGUSER/PGDATABASE`
-      if (process.env.CI) throw new Error(`CI is set, so PostgreSQL is required, but ${reason.replace('PostgreSQL tests skipped: ', '')}`)
-      announceOnce(reason)
-      return { available: false, reason }
-    } finally {
-      await client.end().catch(() => undefined)
-    }
-  })()
+  probe ??= probePostgres().then((result) => {
+    if (result.available) return result
+    if (isContinuousIntegration(process.env)) throw new Error(`CI is set, so PostgreSQL is required, but ${result.reason.replace('PostgreSQL tests skipped: ', '')}`)
+    announceOnce(result.reason)
+    return result
+  })
   return probe
+}
+
+/** Connects once with `config` (default: DATABASE_URL or the PG* variables) and says whether tests can run, and if not, why. */
+export async function probePostgres(config: pg.ClientConfig = connectionConfig()): Promise<PostgresAvailability> {
+  let client: pg.Client | undefined
+  try {
+    client = new pg.Client(config)
+    client.on('error', () => undefined)
+    await client.connect()
+    await client.query('select 1')
+    return { available: true }
+  } catch (error) {
+    return { available: false, reason: skipReason(error, connectionTarget(config)) }
+  } finally {
+    await client?.end().catch(() => undefined)
+  }
+}
+
+/**
+ * The one line a skipped run prints. It tells the real reason the way the
+ * store itself would: "no server answered" only when none did; a server that
+ * answered and refused the role (28000), the password (28P01) or the
+ * database (3D000) is named as such, with what to fix.
+ */
+export function skipReason(error: unknown, target: ConnectionTarget): string {
+  const { code, fromServer } = codeOf(error)
+  const misconfiguration = misconfigurationOf(error, target)
+  const why =
+    misconfiguration !== undefined
+      ? misconfiguration.text.en
+      : fromServer
+        ? `the PostgreSQL server at ${describeTarget(target)} answered with SQLSTATE ${code ?? 'unknown'}`
+        : `no PostgreSQL server answered at ${describeTarget(target)} (${code ?? 'no answer'})`
+  return `PostgreSQL tests skipped: ${why}; set DATABASE_URL or PGHOST/PGPORT/PGUSER/PGDATABASE`
+}
+
+/** CI=true (or 1, or any value but false/0): PostgreSQL tests must run, not skip. */
+export function isContinuousIntegration(env: NodeJS.ProcessEnv): boolean {
+  const value = env.CI?.trim().toLowerCase()
+  return value !== undefined && value !== '' && value !== 'false' && value !== '0'
 }
 
 // Test files run in separate workers of one vitest process: a marker file
@@ -84,7 +116,6 @@ function connectionConfig(): pg.ClientConfig {
   return connectionString === undefined ? {} : { connectionString }
 }
 
-function describeTarget(): string {
-  if (process.env.DATABASE_URL !== undefined) return 'DATABASE_URL'
-  return `${process.env.PGHOST ?? 'localhost'}:${process.env.PGPORT ?? '5432'}`
+function describeTarget(target: ConnectionTarget): string {
+  return `${target.host ?? 'localhost'}:${target.port ?? 5432}`
 }
