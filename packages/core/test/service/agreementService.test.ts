@@ -184,7 +184,7 @@ describe('createAgreementService', () => {
     const [identify] = agreementLifecycle('KSDPK', { agreementId: 'x', start: START })
     const { agreementId: _x, ...command } = identify!.command
     const first = await service.execute(command, { actor: testActors.opd, idempotencyKey: 'form-18' })
-    const reordered = Object.fromEntries(Object.entries(command).reverse())
+    const reordered = Object.fromEntries(Object.entries(command).reverse()) as typeof command
     const again = await service.execute(reordered, { actor: testActors.opd, idempotencyKey: 'form-18', correlationId: 'retry-after-timeout' })
     expect(again).toEqual({ ...first, duplicate: true })
     const streams = new Set((await collect(store.readAll())).map((event) => event.streamId))
