@@ -47,6 +47,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   let stopping = false
   let stopController = new AbortController()
   let running: Array<Promise<void>> = []
+  let stopped: Promise<void> | undefined
   let unsubscribe: () => void = () => undefined
   let runnerCollections: Promise<void> | undefined
   let headLookup: Promise<void> | undefined
@@ -176,15 +177,19 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       running = [...loops.values()].map((loop) => live(loop))
     },
 
-    async stop() {
-      if (!started) return
-      stopping = true
-      stopController.abort()
-      unsubscribe()
-      await Promise.all(running)
-      running = []
-      started = false
-      await leases.releaseAll()
+    stop() {
+      if (!started) return Promise.resolve()
+      stopped ??= (async () => {
+        stopping = true
+        stopController.abort()
+        unsubscribe()
+        await Promise.all(running)
+        running = []
+        started = false
+        stopped = undefined
+        await leases.releaseAll()
+      })()
+      return stopped
     },
 
     async catchUp() {

@@ -24,7 +24,7 @@ const projectionSchema = z.object({
 
 export const runnerOptionsSchema = z.strictObject({
   eventStore: z.custom<EventStore>(hasMethods('readAll'), { error: 'eventStore must be an EventStore', params: { messageId: 'eventStore harus berupa EventStore' } }),
-  readModels: z.custom<ReadModelStore>(hasMethods('transaction', 'getCheckpoint', 'get'), {
+  readModels: z.custom<ReadModelStore>(hasMethods('transaction', 'getCheckpoint', 'get', 'query', 'declareCollections', 'acquireLease', 'releaseLease', 'leaseOf'), {
     error: 'readModels must be a ReadModelStore',
     params: { messageId: 'readModels harus berupa ReadModelStore' },
   }),

@@ -5,7 +5,7 @@ import { appendTo, everyEvent } from './support/events'
 import { memoryStores } from './support/memoryStores'
 
 describe('createProjectionRunner', () => {
-  it('catches a user projection up from nothing and reads it through readerFor', async () => {
+  it('P1 catches a user projection up from nothing in batches and reads it through readerFor', async () => {
     const { eventStore, readModels } = memoryStores()
     await appendTo(eventStore, ['agreement-1', 'agreement-2', 'partner-1', 'agreement-1'])
     const projection = countingProjection()

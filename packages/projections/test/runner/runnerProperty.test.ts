@@ -46,4 +46,45 @@ describe('runner property', () => {
       { numRuns: 60 },
     )
   })
+
+  it('P1 for any history and any stop and restart of a live runner between batches, the documents equal the reference fold', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(streamId, { minLength: 1, maxLength: 15 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
+        async (chunks, batchSize, stopAfterBatches) => {
+          const stores = memoryStores()
+          const projection = countingProjection()
+          for (const [index, chunk] of chunks.entries()) {
+            const head = await appendTo(stores.eventStore, chunk)
+            const stopAfter = stopAfterBatches[index % stopAfterBatches.length] as number
+            let batches = 0
+            await new Promise<void>((resolve, reject) => {
+              const runner = createProjectionRunner({
+                eventStore: stores.eventStore,
+                readModels: stores.again().readModels,
+                projections: [projection],
+                batchSize,
+                pollIntervalMs: 5,
+                onProgress: () => {
+                  batches += 1
+                  // Stopping from inside the pass: the batch in hand has committed, the next one never starts.
+                  if (batches === stopAfter) runner.stop().then(resolve, reject)
+                },
+              })
+              runner
+                .start()
+                .then(() => runner.waitUntilCaughtUp(head, { timeoutMs: 5000 }))
+                .then(() => runner.stop())
+                .then(resolve, reject)
+            })
+          }
+          await createProjectionRunner({ eventStore: stores.eventStore, readModels: stores.readModels, projections: [projection], batchSize }).catchUp()
+          expect(await documentsOf(readerFor(stores.readModels, projection), 'counts')).toEqual(referenceCounts(await everyEvent(stores.eventStore)))
+        },
+      ),
+      { numRuns: 30 },
+    )
+  })
 })
