@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isKerjasamaError } from '@kerjasama/core'
+import type { CommandOf } from '@kerjasama/core'
 import { testActors } from '@kerjasama/core/testing'
 import { openMemoryStore } from '@kerjasama/store-memory'
 import { loadIndonesianRegions } from '@kerjasama/regions-id'
@@ -19,7 +20,7 @@ describe('the seed scenario on the national region directory', () => {
     expect(national.paths).toEqual(bundled.paths)
     expect(national.refusals).toEqual(bundled.refusals)
 
-    const identify = {
+    const identify: CommandOf<'IdentifyCooperation'> = {
       type: 'IdentifyCooperation',
       kind: 'KSDD-sukarela',
       object: 'Promosi pariwisata bersama',
