@@ -1,4 +1,4 @@
-import { parseOrThrow } from '@kerjasama/core'
+import { isKerjasamaError, parseOrThrow } from '@kerjasama/core'
 import { z } from 'zod'
 import { RUNNER_COLLECTIONS, sameBuild } from './buildNames'
 import { readCheckpoint } from './checkpoint'
@@ -38,8 +38,8 @@ export type ProjectionRunner = {
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
   const settings = resolveRunnerOptions(options)
   const { eventStore, readModels, clock, pollIntervalMs } = settings
-  const now = (): number => clock().getTime()
-  const leases = new LeaseKeeper(readModels, settings.holderId, settings.leaseTtlMs, now)
+  // Whether a lease is still ours is a question about real time passing, so it is asked of the monotonic clock, never of an injected one a test may freeze.
+  const leases = new LeaseKeeper(readModels, settings.holderId, settings.leaseTtlMs, () => performance.now())
   const changes = new WakeUp()
   const commits = new WakeUp()
   let head: bigint | null = null
@@ -123,7 +123,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     return { control, failures: records.filter((record): record is FailureRecord => record !== undefined) }
   }
 
-  const statusOfLoop = async (loop: ProjectionLoop): Promise<ProjectionStatus> => {
+  const storedStatusOf = async (loop: ProjectionLoop): Promise<ProjectionStatus> => {
     const { name, version } = loop.projection
     const { control, failures } = await failuresOf(name)
     const checkpointOf = (build: { version: number; generation: number } | null | undefined): Promise<bigint | null> =>
@@ -145,6 +145,14 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       localError: loop.lastError,
     })
   }
+
+  /** One projection's unreadable records (a hand-edited control record) show as its own failure, not as a status() that fails for all. */
+  const statusOfLoop = (loop: ProjectionLoop): Promise<ProjectionStatus> =>
+    storedStatusOf(loop).catch((error: unknown) => {
+      if (!isKerjasamaError(error) || error.code !== 'VALIDATION_FAILED') throw error
+      const { name, version } = loop.projection
+      return { name, version, state: 'failed' as const, active: null, rebuild: null, checkpoint: 0n, head, lag: null, lastError: statusErrorOf(error), holder: null }
+    })
 
   const status = async (): Promise<ProjectionStatus[]> => {
     await refreshHead()
@@ -205,7 +213,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     async waitUntilCaughtUp(position, waitOptions) {
       const names = checkWaitOptions(waitOptions).projections ?? [...loops.keys()]
       for (const name of names) loopOf(name)
-      await waitUntilCaughtUp(position, waitOptions, caughtUpCheck(names), (signal) => commits.wait(commits.count, pollIntervalMs, signal), now)
+      await waitUntilCaughtUp(position, waitOptions, caughtUpCheck(names), (signal) => commits.wait(commits.count, pollIntervalMs, signal))
     },
 
     async rebuild(name) {
@@ -248,6 +256,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
 
     async skips(name) {
       loopOf(name)
+      await declareRunnerCollections()
       const records: SkipRecord[] = []
       let after: string | undefined
       do {

@@ -38,7 +38,13 @@ export const runnerOptionsSchema = z.strictObject({
   /** The runner's only source of time (progress rates, record timestamps); default the system clock. */
   clock: z.custom<() => Date>(isFunction, functionIssue('clock')).optional(),
   /** Names this instance in leases and status; default host, process id and a random suffix. */
-  holderId: z.string().trim().min(1).max(200).optional(),
+  holderId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters')
+    .optional(),
   /** Events per transaction (and per readAll round trip). */
   batchSize: z.number().int().min(1).max(10_000).default(500),
   /** How long live mode sleeps without a notification before it looks anyway. */

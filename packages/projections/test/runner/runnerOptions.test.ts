@@ -42,6 +42,7 @@ describe('runner options', () => {
     expect(refusal({ ...valid, eventStore: {} }).issues[0]).toMatchObject({ path: 'eventStore', messageId: 'eventStore harus berupa EventStore' })
     expect(refusal({ ...valid, readModels: { get: () => undefined } }).issues[0]).toMatchObject({ path: 'readModels' })
     expect(refusal(undefined).code).toBe('VALIDATION_FAILED')
+    expect(refusal({ ...valid, holderId: 'host\n1' }).issues[0]?.path).toBe('holderId')
   })
 
   it('P12 accepts a minimal configuration and keeps the projection objects it was given', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { testClock } from '@kerjasama/core/testing'
-import { createProjectionRunner, defineProjection } from '../../src'
+import { RUNNER_COLLECTIONS, createProjectionRunner, defineProjection } from '../../src'
 import type { Progress } from '../../src'
 import { progressMeter } from '../../src/runner/status'
 import { countingProjection } from './support/countingProjection'
@@ -68,5 +68,16 @@ describe('status and progress', () => {
       { rebuilding: true, done: 4, total: 6, build: { version: 2, generation: 0 } },
       { rebuilding: true, done: 6, total: 6, build: { version: 2, generation: 0 } },
     ])
+  })
+
+  it('P11 a hand-edited, unreadable control record fails that projection\'s status only; the others report and run as usual', async () => {
+    const { eventStore, readModels } = memoryStores()
+    await appendTo(eventStore, ['agreement-1', 'partner-1'])
+    const runner = createProjectionRunner({ eventStore, readModels, projections: [countingProjection(), countingProjection({ name: 'other' })] })
+    await runner.catchUp()
+    await readModels.transaction('counts@control', async (tx) => tx.put(RUNNER_COLLECTIONS.builds, 'counts', { active: 'v1' }))
+    const [counts, other] = await runner.catchUp()
+    expect(counts).toMatchObject({ name: 'counts', state: 'failed', lastError: { code: 'VALIDATION_FAILED', message: { id: expect.stringContaining('catatan kendali proyeksi') } } })
+    expect(other).toMatchObject({ name: 'other', state: 'caught-up', checkpoint: 2n, lastError: null })
   })
 })
