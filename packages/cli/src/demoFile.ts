@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { KerjasamaError } from '@kerjasama/core'
-import { DEFAULT_DEMO_FILE } from './args'
+import { DEFAULT_DEMO_FILE } from './storeOptions'
 
 export class DemoFileExists extends KerjasamaError {
   constructor(file: string) {

@@ -1,28 +1,44 @@
 import { isKerjasamaError } from '@kerjasama/core'
-import { USAGE, parseArgs } from './args'
-import { demo } from './commands/demo'
-import { verify } from './commands/verify'
+import type { CliIo } from './command'
+import { COMMANDS } from './commandTable'
+import { parseCommandLine } from './commandLine'
+import { errorLines } from './errorOutput'
+import { EXIT } from './exitCodes'
+import type { ExitCode } from './exitCodes'
+import { commandHelp, generalHelp } from './helpText'
+import { UsageError } from './usageError'
+import { CLI_VERSION } from './version'
 
-export { parseArgs, USAGE } from './args'
-export type { CliArgs, StoreKind } from './args'
+export { parseCommandLine } from './commandLine'
+export type { CommandLine } from './commandLine'
+export type { CliIo, Command } from './command'
+export { COMMANDS } from './commandTable'
+export { EXIT, EXIT_CODE_MEANINGS } from './exitCodes'
+export type { ExitCode } from './exitCodes'
+export { commandHelp, generalHelp } from './helpText'
+export type { StoreKind, StoreSelection } from './storeOptions'
+export { CLI_VERSION } from './version'
 
-export type CliIo = { out: (line: string) => void; err: (line: string) => void; env?: NodeJS.ProcessEnv }
-
-/** Runs the kerjasama command; returns the process exit code instead of exiting, so tests can call it. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the kerjasama command; returns the process exit code instead of
+ * exiting, so tests can call it: 0 ok, 1 failure (a store error, a problem
+ * verify found), 2 usage error.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
-    const args = parseArgs(argv)
-    if (args.command === 'demo') return await demo(args, io.out, io.env)
-    if (args.command === 'verify') return await verify(args, io.out, io.env)
-    io.out(USAGE)
-    return 0
-  } catch (error) {
-    if (isKerjasamaError(error)) {
-      io.err(`${error.code}: ${error.localized.id}`)
-      io.err(`${error.code}: ${error.localized.en}`)
-      if (error.code === 'CLI_USAGE') io.err(USAGE)
-      return 2
+    const line = parseCommandLine(argv, COMMANDS)
+    if (line.kind === 'version') {
+      io.out(`kerjasama ${CLI_VERSION}`)
+      return EXIT.ok
     }
-    throw error
+    if (line.kind === 'help') {
+      io.out(line.command === undefined ? generalHelp(COMMANDS) : commandHelp(line.command))
+      return EXIT.ok
+    }
+    return await line.command.run({ selection: line.selection, io })
+  } catch (error) {
+    if (!isKerjasamaError(error)) throw error
+    for (const text of errorLines(error)) io.err(text)
+    return error instanceof UsageError ? EXIT.usage : EXIT.failure
   }
 }

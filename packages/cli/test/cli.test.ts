@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
-import { parseArgs, runCli } from '../src'
+import { COMMANDS, parseCommandLine, runCli } from '../src'
 
 // Without a reachable server this prints one line saying why the PostgreSQL
 // demo is not run (and fails instead when CI is set).
@@ -70,7 +70,11 @@ describe('kerjasama cli', () => {
   })
 
   it('parses options in both --flag value and --flag=value forms; sqlite is the default store', () => {
-    expect(parseArgs(['demo'])).toMatchObject({ command: 'demo', store: 'sqlite', file: './kerjasama-demo.db' })
-    expect(parseArgs(['--', 'verify', '--store=postgres', '--schema', 'x'])).toMatchObject({ command: 'verify', store: 'postgres', schema: 'x' })
+    expect(parseCommandLine(['demo'], COMMANDS)).toMatchObject({ kind: 'run', command: { name: 'demo' }, selection: { store: 'sqlite', file: './kerjasama-demo.db' } })
+    expect(parseCommandLine(['--', 'verify', '--store=postgres', '--schema', 'x'], COMMANDS)).toMatchObject({
+      kind: 'run',
+      command: { name: 'verify' },
+      selection: { store: 'postgres', schema: 'x' },
+    })
   })
 })

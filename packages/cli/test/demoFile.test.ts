@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, realpathSync, rm
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqliteStore } from '@kerjasama/store-sqlite'
 import { runCli } from '../src'
 import { demoMarkerPath } from '../src/demoFile'
 
@@ -46,7 +47,8 @@ describe('kerjasama demo on an SQLite file only recreates a file it owns', () =>
 
   it('refuses a real Kerjasama database that the demo did not create, keeping its bytes', async () => {
     const file = join(directory, 'app.db')
-    // verify opens (and so creates) an empty store, as an embedding app would.
+    // An embedding app creates its store; verify only reads it.
+    await openSqliteStore({ file, tenant: '33.05' }).close()
     expect(await streamsIn(file)).toContain('0 aliran/streams')
     const before = readFileSync(file)
 

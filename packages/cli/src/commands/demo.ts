@@ -1,29 +1,49 @@
 import { resolve } from 'node:path'
 import { createSeedService, runSeedScenario } from '@kerjasama/example-jateng'
 import { loadIndonesianRegions } from '@kerjasama/regions-id'
-import type { CliArgs } from '../args'
+import type { Command } from '../command'
 import { sealDemoFile } from '../demoFile'
-import { openStore } from '../openStore'
-import { printVerifyReport } from './verify'
+import { EXIT } from '../exitCodes'
+import { openDemoStore } from '../openStore'
+import { STORE_OPTION_HELP } from '../storeOptions'
+import { printVerifyReport } from '../verifyOutput'
 
-export async function demo(args: CliArgs, log: (line: string) => void, env?: NodeJS.ProcessEnv): Promise<number> {
-  // Loaded before the store is opened: a broken dataset install stops the demo before it touches a database.
-  const regions = await loadIndonesianRegions()
-  const store = await openStore(args, 'demo', env)
-  try {
-    // Absolute, because `pnpm demo` runs in packages/cli and a relative path would send the user looking in the wrong place.
-    const where = args.store !== 'sqlite' ? '' : args.file === ':memory:' ? ' (:memory:)' : ` (${resolve(args.file)})`
-    log(`Kerjasama demo — penyimpanan/store: ${args.store}${where}`)
-    log(`Daftar wilayah / regions: ${regions.source}`)
-    const { service, clock } = createSeedService(store, { regions })
-    const report = await runSeedScenario(service, log, clock)
-    log('')
-    log(`Ringkasan / Summary: ${report.agreements.length} kerja sama, ${report.refusals.length} langkah ditolak / steps refused`)
-    const verification = await store.verify()
-    printVerifyReport(verification, log)
-    return verification.ok ? 0 : 1
-  } finally {
-    await store.close()
-    if (args.store === 'sqlite' && args.file !== ':memory:') sealDemoFile(args.file)
-  }
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: { id: 'menjalankan skenario Jawa Tengah 2022', en: 'run the Central Java 2022 seed scenario' },
+  options: {
+    ...STORE_OPTION_HELP,
+    tenant: {
+      id: 'daerah tempat demo menulis (bawaan: default); skenarionya melibatkan beberapa daerah, jadi penyimpanan satu daerah menolak kerja sama yang tidak melibatkannya',
+      en: 'the tenant the demo writes to (default: default); the scenario involves several regions, so a region\'s store refuses the agreements it is not party to',
+    },
+  },
+  notes: [
+    {
+      en: 'The demo recreates its SQLite file on every run, but only a file it owns: the default file, a path that does not exist yet, or a file an earlier demo run made and nothing has changed since (recorded in <file>.kerjasama-demo.json). Any other existing file is refused with CLI_DEMO_FILE_EXISTS and left untouched. The demo prints the file\'s absolute path. On PostgreSQL the demo never deletes anything: each run adds its five agreements (with fresh ids) to the schema.',
+      id: 'Demo hanya membuat ulang berkas SQLite miliknya: berkas bawaan, path yang belum ada, atau berkas buatan demo sebelumnya yang belum diubah; berkas lain ditolak dan tidak disentuh. Di PostgreSQL demo tidak menghapus apa pun.',
+    },
+  ],
+  async run({ selection, io }) {
+    // Loaded before the store is opened: a broken dataset install stops the demo before it touches a database.
+    const regions = await loadIndonesianRegions()
+    const store = await openDemoStore(selection, io.env)
+    try {
+      // Absolute, because `pnpm demo` runs in packages/cli and a relative path would send the user looking in the wrong place.
+      const where = selection.store !== 'sqlite' ? '' : selection.file === ':memory:' ? ' (:memory:)' : ` (${resolve(selection.file)})`
+      const tenant = selection.tenant === undefined ? '' : `, daerah/tenant ${selection.tenant}`
+      io.out(`Kerjasama demo — penyimpanan/store: ${selection.store}${where}${tenant}`)
+      io.out(`Daftar wilayah / regions: ${regions.source}`)
+      const { service, clock } = createSeedService(store, { regions })
+      const report = await runSeedScenario(service, io.out, clock)
+      io.out('')
+      io.out(`Ringkasan / Summary: ${report.agreements.length} kerja sama, ${report.refusals.length} langkah ditolak / steps refused`)
+      const verification = await store.verify()
+      printVerifyReport(verification, io.out)
+      return verification.ok ? EXIT.ok : EXIT.failure
+    } finally {
+      await store.close()
+      if (selection.store === 'sqlite' && selection.file !== ':memory:') sealDemoFile(selection.file)
+    }
+  },
 }
