@@ -1,9 +1,11 @@
 import type { Pool } from 'pg'
 import { functionsV1 } from './functionsV1'
 import { readModelFunctionsV1 } from './readModelFunctionsV1'
+import { readModelFunctionsV4 } from './readModelFunctionsV4'
 import { schemaV1 } from './schemaV1'
 import { schemaV2 } from './schemaV2'
 import { schemaV3 } from './schemaV3'
+import { schemaV4 } from './schemaV4'
 import type { SchemaNames } from './schemaName'
 
 type Migration = { version: number; statements: (names: SchemaNames) => string[] }
@@ -13,6 +15,7 @@ const MIGRATIONS: Migration[] = [
   { version: 1, statements: (names) => [...schemaV1(names), ...functionsV1(names), ...readModelFunctionsV1(names)] },
   { version: 2, statements: schemaV2 },
   { version: 3, statements: schemaV3 },
+  { version: 4, statements: (names) => [...schemaV4(names), ...readModelFunctionsV4(names)] },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -27,8 +27,9 @@ export type EventStoreSettings = TenantScope & {
   settleTimeoutMs?: number
 }
 
-export type PostgresEventStore = EventStore & {
-  /** Calls `listener` after each committed append to a readable tenant (LISTEN/NOTIFY); returns the unsubscribe function. */
+// The port's optional subscribe is narrowed, not overloaded: a listener here is told which tenant and position woke it.
+export type PostgresEventStore = Omit<EventStore, 'subscribe'> & {
+  /** Calls `listener` after each committed append to a readable tenant (LISTEN/NOTIFY, R17); returns the unsubscribe function. */
   subscribe(listener: ChangeListener): Promise<() => void>
   /** Resolves true at the next append to a readable tenant, false on timeout or abort: wake-up instead of tight polling. */
   waitForChange(options: { timeoutMs: number; signal?: AbortSignal }): Promise<boolean>

@@ -1,8 +1,13 @@
 import { InvalidStoreInput, StoreClosed } from '@kerjasama/core'
-import { assertIdentifier, assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
-import type { ReadModelDocument, ReadModelStore, ReadModelTransaction } from '@kerjasama/core'
-import type { Pool, PoolClient } from 'pg'
-import { isConnectionError, mapPgError } from './pgErrors'
+import { assertIdentifier, checkCollectionIndexes, checkLease, checkLeaseTtl, encodeCursor, planReadModelQuery, sameFields, storeInputReasons } from '@kerjasama/core/adapter'
+import type { ReadModelDocument, ReadModelStore } from '@kerjasama/core'
+import type { Pool } from 'pg'
+import { mapPgError } from './pgErrors'
+import { declareCollections, indexedFieldsOf } from './postgresCollections'
+import { pageQuery } from './postgresPageQuery'
+import type { PageRow } from './postgresPageQuery'
+import { runProjectionTransaction, sortById } from './postgresReadModelTransaction'
+import { inTenantScope } from './scopedClient'
 import type { SchemaNames } from './schemaName'
 
 type DocumentList = Array<{ id: string; document: ReadModelDocument }>
@@ -10,9 +15,10 @@ type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 /**
  * Read models of the store's own tenant only: a province's reader keeps its
  * own projections (R12). Each projection transaction runs on one pooled
- * client between BEGIN and COMMIT, so documents and checkpoint commit
- * together or not at all (R8); the checkpoint row is locked FOR UPDATE first,
- * so two runners of one projection take turns instead of both applying a batch.
+ * client between BEGIN and COMMIT, so documents, their index entries and the
+ * checkpoint commit together or not at all (R8, R14), compare-and-set on the
+ * checkpoint (R15). Queries read document_index in one statement (R14);
+ * leases are rows judged by the server's clock (R16).
  */
 /** `tenant` comes checked from checkPostgresOptions. */
 export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, tenant: string, onClose: () => Promise<void>): ReadModelStore {
@@ -20,103 +26,42 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
   const assertOpen = (): void => {
     if (closing !== undefined) throw new StoreClosed()
   }
-  const readDocuments = async (collection: string, id: string | null): Promise<DocumentList> => {
+  const call = async <R extends object>(operation: string, text: string, values: unknown[]): Promise<R[]> => {
     try {
-      const result = await pool.query<{ id: string; document: string }>(`select id, document from ${names.q('read_documents')}($1, $2, $3)`, [tenant, collection, id])
-      return sortById(result.rows.map((row) => ({ id: row.id, document: JSON.parse(row.document) as ReadModelDocument })))
+      return (await pool.query<R>(text, values)).rows
     } catch (error) {
-      throw mapPgError(error, 'readModel.get')
+      throw mapPgError(error, operation)
     }
+  }
+  const readDocuments = async (collection: string, id: string | null): Promise<DocumentList> => {
+    const rows = await call<{ id: string; document: string }>('readModel.get', `select id, document from ${names.q('read_documents')}($1, $2, $3)`, [tenant, collection, id])
+    return sortById(rows.map((row) => ({ id: row.id, document: JSON.parse(row.document) as ReadModelDocument })))
   }
 
   return {
     async getCheckpoint(projection) {
       assertOpen()
       assertIdentifier('projection', projection)
-      try {
-        const result = await pool.query<{ position: string }>(`select ${names.q('read_checkpoint')}($1, $2) as position`, [tenant, projection])
-        return BigInt(result.rows[0]?.position ?? '0')
-      } catch (error) {
-        throw mapPgError(error, 'readModel.getCheckpoint')
-      }
+      const rows = await call<{ position: string }>('readModel.getCheckpoint', `select ${names.q('read_checkpoint')}($1, $2) as position`, [tenant, projection])
+      return BigInt(rows[0]?.position ?? '0')
     },
 
     async transaction(projection, work) {
       assertOpen()
       assertIdentifier('projection', projection)
       if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
-      let client: PoolClient
-      try {
-        client = await pool.connect()
-      } catch (error) {
-        throw mapPgError(error, 'readModel.transaction')
-      }
-      let broken = false
-      const run = async <T>(text: string, values: unknown[]): Promise<T[]> => {
-        try {
-          return (await client.query(text, values)).rows as T[]
-        } catch (error) {
-          if (isConnectionError(error)) broken = true
-          throw mapPgError(error, 'readModel.transaction')
-        }
-      }
-      let ended = false
-      const assertActive = (collection: unknown, id: unknown): void => {
-        if (ended) throw new InvalidStoreInput(storeInputReasons.transactionEnded, { field: 'transaction' })
-        if (collection !== undefined) assertIdentifier('collection', collection)
-        if (id !== undefined) assertIdentifier('id', id)
-      }
-      const documents = names.q('documents')
-      const tx: ReadModelTransaction = {
-        get: async (collection, id) => {
-          assertActive(collection, id)
-          const rows = await run<{ document: string }>(`select document::text as document from ${documents} where collection = $1 and id = $2`, [collection, id])
-          const text = rows[0]?.document
-          return text === undefined ? undefined : (JSON.parse(text) as ReadModelDocument)
-        },
-        put: async (collection, id, document) => {
-          assertActive(collection, id)
-          if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-            throw new InvalidStoreInput(storeInputReasons.documentMustBeObject, { field: 'document' })
-          }
-          assertJsonValue(document, 'document')
-          await run(
-            `insert into ${documents} (tenant, collection, id, document) values ($1, $2, $3, $4::json)
-             on conflict (tenant, collection, id) do update set document = excluded.document`,
-            [tenant, collection, id, JSON.stringify(document)],
-          )
-        },
-        delete: async (collection, id) => {
-          assertActive(collection, id)
-          await run(`delete from ${documents} where collection = $1 and id = $2`, [collection, id])
-        },
-        list: async (collection) => {
-          assertActive(collection, undefined)
-          const rows = await run<{ id: string; document: string }>(`select id, document::text as document from ${documents} where collection = $1`, [collection])
-          return sortById(rows.map((row) => ({ id: row.id, document: JSON.parse(row.document) as ReadModelDocument })))
-        },
-        setCheckpoint: async (position) => {
-          assertActive(undefined, undefined)
-          if (typeof position !== 'bigint' || position < 0n) throw new InvalidStoreInput({ id: 'checkpoint harus berupa bigint non-negatif', en: 'a checkpoint must be a non-negative bigint' }, { field: 'position' })
-          await run(`update ${names.q('checkpoints')} set position = $2 where tenant = $1 and projection = $3`, [tenant, String(position), projection])
-        },
-      }
-      try {
-        await run(`begin`, [])
-        await run(`select ${names.q('enter_scope')}($1, $1)`, [tenant])
-        await run(`insert into ${names.q('checkpoints')} (tenant, projection, position) values ($1, $2, 0) on conflict do nothing`, [tenant, projection])
-        await run(`select position from ${names.q('checkpoints')} where projection = $1 for update`, [projection])
-        const result = await work(tx)
-        assertOpen()
-        await run('commit', [])
-        return result
-      } catch (error) {
-        if (!broken) await client.query('rollback').catch(() => (broken = true))
-        throw error
-      } finally {
-        ended = true
-        client.release(broken)
-      }
+      return inTenantScope(pool, names, tenant, 'readModel.transaction', (query) => runProjectionTransaction(query, names, tenant, projection, work, assertOpen))
+    },
+
+    async declareCollections(indexes) {
+      assertOpen()
+      const declared = checkCollectionIndexes(indexes)
+      await inTenantScope(pool, names, tenant, 'readModel.declareCollections', async (query) => {
+        // Redeclaring what is declared, the common case at every start, takes no exclusive lock.
+        const current = await Promise.all([...declared.keys()].map((collection) => indexedFieldsOf(query, names, tenant, collection)))
+        if ([...declared.values()].every((fields, index) => sameFields(current[index], fields))) return
+        await declareCollections(query, names, tenant, declared)
+      })
     },
 
     async get(collection, id) {
@@ -126,10 +71,49 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
       return (await readDocuments(collection, id))[0]?.document
     },
 
+    async query(collection, query) {
+      assertOpen()
+      assertIdentifier('collection', collection)
+      return inTenantScope(pool, names, tenant, 'readModel.query', async (run) => {
+        const plan = planReadModelQuery(collection, query, await indexedFieldsOf(run, names, tenant, collection))
+        const { text, values } = pageQuery(names, tenant, collection, plan)
+        const rows = (await run<PageRow>(text, values)).filter((row): row is PageRow & { document: string } => row.document !== null)
+        const items = rows.slice(0, plan.limit)
+        const last = rows.length > plan.limit ? items.at(-1) : undefined
+        return {
+          items: items.map((row) => ({ id: row.id, document: JSON.parse(row.document) as ReadModelDocument })),
+          ...(last === undefined ? {} : { next: encodeCursor(plan, { key: plan.orderBy === undefined ? undefined : (last.value_key as string), id: last.id }) }),
+        }
+      })
+    },
+
     async list(collection) {
       assertOpen()
       assertIdentifier('collection', collection)
       return readDocuments(collection, null)
+    },
+
+    async acquireLease(name, holder, ttlMs) {
+      assertOpen()
+      const lease = checkLease(name, holder)
+      const ttl = checkLeaseTtl(ttlMs)
+      const rows = await call<{ acquired: boolean }>('readModel.acquireLease', `select ${names.q('acquire_lease')}($1, $2, $3, $4) as acquired`, [tenant, lease.name, lease.holder, ttl])
+      return rows[0]?.acquired === true
+    },
+
+    async releaseLease(name, holder) {
+      assertOpen()
+      const lease = checkLease(name, holder)
+      const rows = await call<{ released: boolean }>('readModel.releaseLease', `select ${names.q('release_lease')}($1, $2, $3) as released`, [tenant, lease.name, lease.holder])
+      return rows[0]?.released === true
+    },
+
+    async leaseOf(name) {
+      assertOpen()
+      assertIdentifier('name', name)
+      const rows = await call<{ holder: string; expires_at: Date }>('readModel.leaseOf', `select holder, expires_at from ${names.q('read_lease')}($1, $2)`, [tenant, name])
+      const row = rows[0]
+      return row === undefined ? undefined : { holder: row.holder, expiresAt: row.expires_at }
     },
 
     close() {
@@ -137,9 +121,4 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
       return closing
     },
   }
-}
-
-// JavaScript string order, so every adapter lists documents in the same order whatever the database collation.
-function sortById(list: DocumentList): DocumentList {
-  return list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

@@ -12,6 +12,10 @@ describe.skipIf(!postgres.available)('PostgreSQL tenancy is enforced by row-leve
     const b = await stores.open({ tenant: '33.06' })
     await a.append('agreement-kebumen', [event('CooperationIdentified')], { expectedVersion: 'none' })
     await b.append('agreement-purworejo', [event('CooperationIdentified')], { expectedVersion: 'none' })
+    for (const store of [a, b]) {
+      await store.readModels.declareCollections({ agreements: { indexed: ['name'] } })
+      await store.readModels.acquireLease('projection:register', 'instance-1', 60_000)
+    }
     await a.readModels.transaction('register', async (tx) => tx.put('agreements', 'kebumen', { name: 'gula merah' }))
     await b.readModels.transaction('register', async (tx) => tx.put('agreements', 'purworejo', { name: 'durian' }))
   })
@@ -35,7 +39,7 @@ describe.skipIf(!postgres.available)('PostgreSQL tenancy is enforced by row-leve
   }
 
   it('a query without a WHERE clause under tenant A sees only A, in every table', async () => {
-    for (const table of ['events', 'streams', 'documents', 'checkpoints']) {
+    for (const table of ['events', 'streams', 'documents', 'checkpoints', 'collections', 'document_index', 'leases']) {
       const rows = await asAppRole<{ tenant: string }>('33.05', '33.05', `select distinct tenant from $schema.${table}`)
       expect(rows, table).toEqual([{ tenant: '33.05' }])
     }
