@@ -50,10 +50,13 @@ async function killTheHolder(parent: Store, childArgs: (holderId: string) => str
   }
   expect(await holderOf()).toBe('instance-a')
 
+  // Strike while a is at work: events are still arriving and it has begun on them.
+  const burstFrom = await parent.readModels.getCheckpoint('counts@1.0')
+  const during = appendTo(parent, streams(200, 3))
+  await eventually(async () => (await parent.readModels.getCheckpoint('counts@1.0')) > burstFrom, 20_000, 'instance a works on the burst')
   a.kill('SIGKILL')
   const killedAt = Date.now()
   await aExit
-  const during = appendTo(parent, streams(60, 3))
   await eventually(async () => (await holderOf()) === 'instance-b', 10_000, 'instance b takes over')
   const takeover = Date.now() - killedAt
   // The lease runs out at most its time to live after the last heartbeat; b retries every 20 ms. Room for a busy machine on top.
