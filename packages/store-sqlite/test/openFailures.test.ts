@@ -155,6 +155,9 @@ describe('a read-only store', () => {
     const file = freshFile()
     const writer = openSqliteStore({ file, tenant: '33.05' })
     await writer.append('agreement-1', events(3), { expectedVersion: 'none' })
+    await writer.readModels.declareCollections({ agreements: { indexed: ['status'] } })
+    await writer.readModels.transaction('register', async (tx) => tx.put('agreements', 'ks-1', { status: 'signed' }))
+    await writer.readModels.acquireLease('projection:register', 'instance-a', 60_000)
     await writer.close()
     const before = readFileSync(file)
 
@@ -172,6 +175,12 @@ describe('a read-only store', () => {
     ).rejects.toMatchObject({ code: 'STORE_READ_ONLY' })
     expect(ran).toBe(false)
     expect(await reader.readModels.getCheckpoint('register')).toBe(0n)
+    // A reader that never declared queries what the writer declared; every other write is refused.
+    expect((await reader.readModels.query('agreements', { where: { status: 'signed' } })).items.map((item) => item.id)).toEqual(['ks-1'])
+    expect((await reader.readModels.leaseOf('projection:register'))?.holder).toBe('instance-a')
+    await expect(reader.readModels.declareCollections({ agreements: { indexed: ['title'] } })).rejects.toMatchObject({ code: 'STORE_READ_ONLY' })
+    await expect(reader.readModels.acquireLease('projection:register', 'instance-b', 60_000)).rejects.toMatchObject({ code: 'STORE_READ_ONLY' })
+    await expect(reader.readModels.releaseLease('projection:register', 'instance-a')).rejects.toMatchObject({ code: 'STORE_READ_ONLY' })
     await reader.close()
     expect(readFileSync(file).equals(before)).toBe(true)
   })
