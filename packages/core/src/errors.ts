@@ -33,9 +33,19 @@ export function isKerjasamaError(value: unknown): value is KerjasamaError {
 
 /**
  * One thing wrong with an input. `message` is English and `messageId` Bahasa
- * Indonesia, so a form can show either next to the field at `path`.
+ * Indonesia, so a form can show either next to the field at `path`; `code`
+ * says what kind of problem it is (FIELD_REQUIRED, FIELD_UNKNOWN, …).
  */
-export type ValidationIssue = { path: string; message: string; messageId: string }
+export type ValidationIssue = { path: string; message: string; messageId: string; code?: string }
+
+/** How many issues the error's own message quotes; `issues` holds them all. */
+const ISSUES_IN_MESSAGE = 5
+
+function issueSummary(issues: ReadonlyArray<ValidationIssue>, pick: (issue: ValidationIssue) => string, more: (count: number) => string): string {
+  if (issues.length === 0) return ''
+  const shown = issues.slice(0, ISSUES_IN_MESSAGE).map((issue) => `${issue.path === '' ? '' : `${issue.path}: `}${pick(issue)}`)
+  return ` — ${shown.join('; ')}${issues.length > ISSUES_IN_MESSAGE ? `; ${more(issues.length - ISSUES_IN_MESSAGE)}` : ''}`
+}
 
 /** A command or other input did not match its schema. */
 export class ValidationError extends KerjasamaError {
@@ -43,7 +53,10 @@ export class ValidationError extends KerjasamaError {
   constructor(what: LocalizedMessage, issues: ReadonlyArray<ValidationIssue>) {
     super(
       'VALIDATION_FAILED',
-      { id: `Masukan tidak valid: ${what.id}`, en: `Invalid input: ${what.en}` },
+      {
+        id: `Masukan tidak valid: ${what.id}${issueSummary(issues, (issue) => issue.messageId, (count) => `dan ${count} lainnya`)}`,
+        en: `Invalid input: ${what.en}${issueSummary(issues, (issue) => issue.message, (count) => `and ${count} more`)}`,
+      },
       { what: what.en, issues },
     )
     this.issues = issues

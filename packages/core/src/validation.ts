@@ -1,40 +1,30 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { ValidationError } from './errors'
 import type { LocalizedMessage, ValidationIssue } from './errors'
+import { fieldCodes, wordedIssues } from './validationMessages'
 
 /**
  * Schema checks that fail with a ValidationError whose every issue reads in
- * English and Bahasa Indonesia. zod words its issues in one language per parse,
- * so a failed input is parsed a second time with zod's Indonesian locale; a
- * valid input is parsed once, as before.
+ * Bahasa Indonesia and English, worded by the library (validationMessages.ts)
+ * rather than by zod's locales. The input is parsed once, valid or not.
  */
-const indonesian = z.locales.id().localeError
-
-// Only if a schema's checks ever answered differently the second time would an
-// issue lack a twin; the caller still gets Indonesian text, if a vaguer one.
-const FALLBACK_MESSAGE_ID = 'Masukan tidak valid'
 
 /** `what` names the input in the error; a function when building the name would cost every valid parse. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: LocalizedMessage | (() => LocalizedMessage)): z.output<S> {
   const parsed = schema.safeParse(input)
   if (parsed.success) return parsed.data
-  throw new ValidationError(typeof what === 'function' ? what() : what, validationIssues(schema, input, parsed.error))
+  const named = typeof what === 'function' ? what() : what
+  throw new ValidationError(named, validationIssues(input, parsed.error, named))
 }
 
-/** The issues of a failed parse, each with its Indonesian twin (paired by index, checked by path and code). */
-export function validationIssues(schema: z.ZodType, input: unknown, error: z.ZodError): ValidationIssue[] {
-  const again = schema.safeParse(input, { error: indonesian })
-  const twins = again.success ? [] : again.error.issues
-  return error.issues.map((issue, index) => {
-    const path = pathOf(issue)
-    const twin = [twins[index], ...twins].find((candidate) => candidate !== undefined && candidate.code === issue.code && pathOf(candidate) === path)
-    return { path, message: issue.message, messageId: customMessageId(issue) ?? twin?.message ?? FALLBACK_MESSAGE_ID }
-  })
+/** The issues of a failed parse, each worded in both languages. */
+export function validationIssues(input: unknown, error: z.ZodError, what: LocalizedMessage): ValidationIssue[] {
+  return wordedIssues(error.issues, input, what)
 }
 
 /** An issue the library words itself, outside any schema. */
-export function localizedIssue(path: string, message: LocalizedMessage): ValidationIssue {
-  return { path, message: message.en, messageId: message.id }
+export function localizedIssue(path: string, message: LocalizedMessage, code: string = fieldCodes.invalid): ValidationIssue {
+  return { path, code, message: message.en, messageId: message.id }
 }
 
 /**
@@ -44,14 +34,4 @@ export function localizedIssue(path: string, message: LocalizedMessage): Validat
  */
 export function customError(message: LocalizedMessage): { error: string; params: { messageId: string } } {
   return { error: message.en, params: { messageId: message.id } }
-}
-
-function customMessageId(issue: z.core.$ZodIssue): string | undefined {
-  if (issue.code !== 'custom') return undefined
-  const messageId = (issue.params as { messageId?: unknown } | undefined)?.messageId
-  return typeof messageId === 'string' ? messageId : undefined
-}
-
-function pathOf(issue: z.core.$ZodIssue): string {
-  return issue.path.map(String).join('.')
 }

@@ -1,4 +1,8 @@
 import { z } from 'zod'
+import { parseOrThrow } from '../validation'
+import {
+  cooperationKindSchema, dateLike, durationShapes, evidenceShapes, id, partnerShape, planningDocumentShape, shortText, signerShape, text,
+} from './valueShapes'
 
 /**
  * Every command an agreement accepts, as zod schemas. The schemas check shape
@@ -6,29 +10,19 @@ import { z } from 'zod'
  * so a refused step gets a coded reason rather than a schema error. That is
  * why `kind` accepts foreign cooperation and non-cooperation: the guard
  * refuses them with FOREIGN_COOPERATION_OUT_OF_SCOPE / NOT_COOPERATION.
+ *
+ * Every object is strict: a field the schema does not know (a misspelt
+ * optional field) is refused with VALIDATION_FAILED naming it, never dropped.
  */
-const text = z.string().trim().min(1).max(2000)
-const shortText = z.string().trim().min(1).max(300)
-const id = z.string().trim().min(1).max(100)
-/** A calendar date (2022-05-21) or an instant with offset (2022-05-21T02:00:00Z). */
-export const dateLike = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
-const reference = z.object({ reference: shortText, url: z.url().max(2000).optional() })
+export {
+  cooperationKinds, cooperationKindSchema, dateLike, foreignCooperationKinds, nonCooperationKinds, partnerKinds, signerCapacities,
+} from './valueShapes'
 
-export const cooperationKinds = ['KSDD-wajib', 'KSDD-sukarela', 'KSDPK', 'Sinergi'] as const
-export const foreignCooperationKinds = ['KSDPL', 'KSDLL'] as const
-export const nonCooperationKinds = ['internal', 'procurement', 'swakelola'] as const
-export const cooperationKindSchema = z.enum([...cooperationKinds, ...foreignCooperationKinds, ...nonCooperationKinds])
+const reference = z.strictObject({ reference: shortText, url: z.url().max(2000).optional() })
 
-export const partnerKinds = ['daerah', 'pihak-ketiga', 'kementerian-lembaga', 'pemerintah-daerah-luar-negeri', 'lembaga-luar-negeri'] as const
-export const partnerSchema = z.object({
-  partnerId: id,
-  name: shortText,
-  kind: z.enum(partnerKinds),
-  /** Required for kind 'daerah' (checked by a guard): the partner region's code, NN or NN.NN. */
-  regionCode: z.string().max(10).optional(),
-})
+export const partnerSchema = z.strictObject(partnerShape)
 
-const identifyCooperation = z.object({
+const identifyCooperation = z.strictObject({
   type: z.literal('IdentifyCooperation'),
   /** Optional here: the service gives a new agreement its id. */
   agreementId: id.optional(),
@@ -42,9 +36,9 @@ const identifyCooperation = z.object({
   partners: z.array(partnerSchema).min(1).max(50),
 })
 
-export const planningDocumentSchema = z.object({ kind: z.enum(['RPJMD', 'RKPD', 'Renstra', 'Renja']), reference: shortText })
+export const planningDocumentSchema = z.strictObject(planningDocumentShape)
 
-const mapAffairs = z.object({
+const mapAffairs = z.strictObject({
   type: z.literal('MapAffairs'),
   agreementId: id,
   /** Urusan or supporting-unit codes ("2.17", "4.02"); absolute affairs and unknown codes are refused by guards. */
@@ -52,19 +46,20 @@ const mapAffairs = z.object({
   authorityStatement: text,
   planningDocuments: z.array(planningDocumentSchema).min(1).max(20),
   kak: reference,
-  feasibilityStudy: reference.extend({ preparedBy: z.enum(['region', 'partner']) }).optional(),
+  // strictObject again rather than extend(), which would drop the strictness.
+  feasibilityStudy: z.strictObject({ ...reference.shape, preparedBy: z.enum(['region', 'partner']) }).optional(),
 })
 
-const assessFeasibility = z.object({
+const assessFeasibility = z.strictObject({
   type: z.literal('AssessFeasibility'),
   agreementId: id,
   verdict: z.enum(['layak', 'tidak-layak']),
   notes: text,
 })
 
-const sendOffer = z.object({ type: z.literal('SendOffer'), agreementId: id, letterReference: shortText.optional() })
+const sendOffer = z.strictObject({ type: z.literal('SendOffer'), agreementId: id, letterReference: shortText.optional() })
 
-const recordOfferResponse = z.object({
+const recordOfferResponse = z.strictObject({
   type: z.literal('RecordOfferResponse'),
   agreementId: id,
   partnerId: id,
@@ -72,7 +67,7 @@ const recordOfferResponse = z.object({
   notes: text.optional(),
 })
 
-export const plannedActionSchema = z.object({
+export const plannedActionSchema = z.strictObject({
   /** Optional: decide names the action when the caller does not. */
   actionId: id.optional(),
   description: text,
@@ -82,12 +77,9 @@ export const plannedActionSchema = z.object({
   output: shortText,
 })
 
-export const durationSchema = z.union([
-  z.object({ years: z.number().positive().max(100) }),
-  z.object({ start: dateLike, end: dateLike }),
-])
+export const durationSchema = z.union([z.strictObject(durationShapes.years), z.strictObject(durationShapes.period)])
 
-const agreeWorkPlan = z.object({
+const agreeWorkPlan = z.strictObject({
   type: z.literal('AgreeWorkPlan'),
   agreementId: id,
   /** May be empty in shape; WORK_PLAN_WITHOUT_ACTION refuses it with a reason. */
@@ -103,7 +95,7 @@ const agreeWorkPlan = z.object({
  * TKKSD discusses the draft of each document before anyone signs it
  * (Permendagri 22/2020): the KB and the PKS, or the Nota Kesepakatan.
  */
-const reviewDraft = z.object({
+const reviewDraft = z.strictObject({
   type: z.literal('ReviewDraft'),
   agreementId: id,
   document: z.enum(['KB', 'PKS', 'NK']),
@@ -116,7 +108,7 @@ const reviewDraft = z.object({
  * what it must state; the object and the duration are taken from the
  * agreement itself, the rest the region writes here.
  */
-const requestDprdApproval = z.object({
+const requestDprdApproval = z.strictObject({
   type: z.literal('RequestDprdApproval'),
   agreementId: id,
   letterReference: shortText,
@@ -127,7 +119,7 @@ const requestDprdApproval = z.object({
   publicBurden: text,
 })
 
-const recordDprdApproval = z.object({
+const recordDprdApproval = z.strictObject({
   type: z.literal('RecordDprdApproval'),
   agreementId: id,
   approved: z.boolean(),
@@ -135,13 +127,7 @@ const recordDprdApproval = z.object({
   decidedOn: dateLike,
 })
 
-export const signerSchema = z.object({
-  name: shortText,
-  office: shortText,
-  capacity: z.enum(['kepala-daerah', 'pemegang-kuasa', 'pimpinan-mitra']),
-  inPerson: z.boolean(),
-  suratKuasaRef: shortText.optional(),
-})
+export const signerSchema = z.strictObject(signerShape)
 
 const signature = {
   agreementId: id,
@@ -151,19 +137,15 @@ const signature = {
   documentReference: shortText.optional(),
 }
 
-const signKesepakatanBersama = z.object({ type: z.literal('SignKesepakatanBersama'), ...signature })
-const signPerjanjianKerjaSama = z.object({ type: z.literal('SignPerjanjianKerjaSama'), ...signature })
-const signNotaKesepakatan = z.object({ type: z.literal('SignNotaKesepakatan'), ...signature })
+const signKesepakatanBersama = z.strictObject({ type: z.literal('SignKesepakatanBersama'), ...signature })
+const signPerjanjianKerjaSama = z.strictObject({ type: z.literal('SignPerjanjianKerjaSama'), ...signature })
+const signNotaKesepakatan = z.strictObject({ type: z.literal('SignNotaKesepakatan'), ...signature })
 
-const startAction = z.object({ type: z.literal('StartAction'), agreementId: id, actionId: id })
+const startAction = z.strictObject({ type: z.literal('StartAction'), agreementId: id, actionId: id })
 
-export const evidenceSchema = z.union([
-  z.object({ kind: z.literal('document'), reference: shortText }),
-  z.object({ kind: z.literal('url'), url: z.url({ protocol: /^https?$/ }).max(2000) }),
-  z.object({ kind: z.literal('file'), sha256: z.string().regex(/^[0-9a-f]{64}$/), name: shortText.optional() }),
-])
+export const evidenceSchema = z.discriminatedUnion('kind', [z.strictObject(evidenceShapes.document), z.strictObject(evidenceShapes.url), z.strictObject(evidenceShapes.file)])
 
-const completeAction = z.object({
+const completeAction = z.strictObject({
   type: z.literal('CompleteAction'),
   agreementId: id,
   actionId: id,
@@ -172,7 +154,7 @@ const completeAction = z.object({
   outputAchieved: shortText.optional(),
 })
 
-const recordMonev = z.object({
+const recordMonev = z.strictObject({
   type: z.literal('RecordMonev'),
   agreementId: id,
   /** The public rubric: 100 fully carried out, 75 partly, 50 no work plan followed, 0 nothing happened. */
@@ -181,7 +163,7 @@ const recordMonev = z.object({
   recommendation: z.enum(['continue', 'amend', 'extend', 'terminate']),
 })
 
-const amend = z.object({
+const amend = z.strictObject({
   type: z.literal('Amend'),
   agreementId: id,
   description: text,
@@ -193,9 +175,9 @@ const amend = z.object({
   duration: durationSchema.optional(),
 })
 
-const extend = z.object({ type: z.literal('Extend'), agreementId: id, reason: text })
+const extend = z.strictObject({ type: z.literal('Extend'), agreementId: id, reason: text })
 
-const terminate = z.object({
+const terminate = z.strictObject({
   type: z.literal('Terminate'),
   agreementId: id,
   reason: text,
@@ -203,7 +185,7 @@ const terminate = z.object({
   supersededBy: id.optional(),
 })
 
-const expire = z.object({ type: z.literal('Expire'), agreementId: id })
+const expire = z.strictObject({ type: z.literal('Expire'), agreementId: id })
 
 export const agreementCommandSchema = z.discriminatedUnion('type', [
   identifyCooperation,
@@ -228,6 +210,9 @@ export const agreementCommandSchema = z.discriminatedUnion('type', [
 ])
 
 export type AgreementCommand = z.infer<typeof agreementCommandSchema>
+/** What a caller passes to execute: the schema's input, so a misspelt type, field or value does not compile. */
+export type AgreementCommandInput = z.input<typeof agreementCommandSchema>
+export type CommandInputOf<T extends CommandType> = Extract<AgreementCommandInput, { type: T }>
 export type CommandType = AgreementCommand['type']
 export type CommandOf<T extends CommandType> = Extract<AgreementCommand, { type: T }>
 export type CooperationKind = z.infer<typeof cooperationKindSchema>
@@ -239,3 +224,15 @@ export type Evidence = z.infer<typeof evidenceSchema>
 export type PlanningDocument = z.infer<typeof planningDocumentSchema>
 
 export const commandTypes = agreementCommandSchema.options.map((option) => option.shape.type.value) as readonly CommandType[]
+
+/** How a refused command is named in a ValidationError, by decide and by the service alike. */
+export const COMMAND = Object.freeze({ id: 'perintah', en: 'command' })
+
+/**
+ * The explicit door for untyped input (an HTTP body, a queue message): the
+ * command, or a ValidationError (VALIDATION_FAILED) naming every field that is
+ * wrong, unknown or missing. Typed callers pass commands to execute directly.
+ */
+export function parseAgreementCommand(input: unknown): AgreementCommand {
+  return parseOrThrow(agreementCommandSchema, input, COMMAND)
+}

@@ -1,19 +1,30 @@
 import { z } from 'zod'
 import { parseOrThrow } from '../validation'
-import {
-  cooperationKindSchema, dateLike, durationSchema, evidenceSchema, partnerSchema, planningDocumentSchema, signerSchema,
-} from './commands'
+import { cooperationKindSchema, dateLike, durationShapes, evidenceShapes, partnerShape, planningDocumentShape, signerShape } from './valueShapes'
 
 /**
  * Events are the legal record. Each carries a schemaVersion so an old event
  * read back years later is parsed by the schema it was written with; a new
  * shape gets a new version and an upcaster here, never an edit in place.
+ *
+ * Unlike commands, events are read tolerantly: a key the schema does not know
+ * is dropped from the parsed event (the stored record keeps it). Commands are
+ * strict because a person can correct a misspelt field before anything is
+ * written; an event is already the record, and refusing it would make the
+ * agreement's whole history unreadable over a key nobody folds, while the
+ * hash chain (verify) is what guards a stored record against tampering.
  */
 const text = z.string().min(1).max(2000)
 const shortText = z.string().min(1).max(300)
 const id = z.string().min(1).max(100)
 const instant = z.iso.datetime({ offset: true })
 const reference = z.object({ reference: shortText, url: z.string().max(2000).optional() })
+
+const partnerRecord = z.object(partnerShape)
+const planningDocumentRecord = z.object(planningDocumentShape)
+const durationRecord = z.union([z.object(durationShapes.years), z.object(durationShapes.period)])
+const signerRecord = z.object(signerShape)
+const evidenceRecord = z.discriminatedUnion('kind', [z.object(evidenceShapes.document), z.object(evidenceShapes.url), z.object(evidenceShapes.file)])
 
 function event<T extends string, S extends z.ZodRawShape>(type: T, data: S) {
   return z.object({ type: z.literal(type), schemaVersion: z.literal(1), data: z.object(data) })
@@ -34,14 +45,14 @@ export const cooperationIdentified = event('CooperationIdentified', {
   potential: shortText.optional(),
   initiatingUnit: shortText,
   initiatingRegion: z.string().max(10),
-  partners: z.array(partnerSchema),
+  partners: z.array(partnerRecord),
   at: instant,
 })
 
 export const affairsMapped = event('AffairsMapped', {
   affairs: z.array(z.string().min(1).max(60)),
   authorityStatement: text,
-  planningDocuments: z.array(planningDocumentSchema),
+  planningDocuments: z.array(planningDocumentRecord),
   kak: reference,
   feasibilityStudy: reference.extend({ preparedBy: z.enum(['region', 'partner']) }).optional(),
   at: instant,
@@ -53,7 +64,7 @@ export const offerResponseRecorded = event('OfferResponseRecorded', { partnerId:
 
 export const workPlanAgreed = event('WorkPlanAgreed', {
   actions: z.array(plannedActionRecordSchema),
-  duration: durationSchema,
+  duration: durationRecord,
   sector: z.enum(['public-service', 'infrastructure']),
   funding: shortText,
   burdensPublic: z.boolean(),
@@ -74,7 +85,7 @@ export const dprdApprovalRequested = event('DprdApprovalRequested', {
   apbdContribution: text,
   benefit: text,
   publicBurden: text,
-  duration: durationSchema.optional(),
+  duration: durationRecord.optional(),
   at: instant,
 })
 
@@ -82,14 +93,14 @@ export const draftReviewed = event('DraftReviewed', { document: z.enum(['KB', 'P
 
 export const dprdApprovalRecorded = event('DprdApprovalRecorded', { approved: z.boolean(), decisionReference: shortText, decidedOn: dateLike, at: instant })
 
-const signatureData = { partyId: id, signer: signerSchema, documentReference: shortText.optional(), at: instant }
+const signatureData = { partyId: id, signer: signerRecord, documentReference: shortText.optional(), at: instant }
 export const kesepakatanBersamaSigned = event('KesepakatanBersamaSigned', signatureData)
 export const perjanjianKerjaSamaSigned = event('PerjanjianKerjaSamaSigned', signatureData)
 export const notaKesepakatanSigned = event('NotaKesepakatanSigned', signatureData)
 
 export const actionStarted = event('ActionStarted', { actionId: id, at: instant })
 /** evidence is absent only when a region disabled IMPLEMENTED_WITHOUT_EVIDENCE; such an action never makes the agreement "implemented". */
-export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceSchema.optional(), outputAchieved: shortText.optional(), at: instant })
+export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceRecord.optional(), outputAchieved: shortText.optional(), at: instant })
 export const monevRecorded = event('MonevRecorded', {
   score: z.number().int().min(0).max(100),
   findings: text,
