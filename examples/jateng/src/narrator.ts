@@ -1,5 +1,5 @@
 import { GuardViolation, isKerjasamaError } from '@kerjasama/core'
-import type { Actor, AgreementService } from '@kerjasama/core'
+import type { Actor, AgreementCommandInput, AgreementService, CommandInputOf } from '@kerjasama/core'
 import { stepName } from './stepNames'
 
 export type Refusal = {
@@ -35,7 +35,7 @@ export class Narrator {
     private readonly log: (line: string) => void,
   ) {}
 
-  async begin(key: string, title: string, command: Record<string, unknown>, actor: Actor): Promise<AgreementStory> {
+  async begin(key: string, title: string, command: CommandInputOf<'IdentifyCooperation'>, actor: Actor): Promise<AgreementStory> {
     this.log('')
     this.log(`== ${title}`)
     const result = await this.service.execute(command, { actor, correlationId: `seed-${key}` })
@@ -47,7 +47,7 @@ export class Narrator {
   }
 
   /** Executes one step; returns false (and records why) when the library refuses it. */
-  async step(agreement: AgreementPath, label: string | undefined, command: Record<string, unknown>, actor: Actor): Promise<boolean> {
+  async step(agreement: AgreementPath, label: string | undefined, command: AgreementCommandInput, actor: Actor): Promise<boolean> {
     const commandType = typeOf(command)
     try {
       await this.service.execute({ ...command, agreementId: agreement.agreementId }, { actor, correlationId: `seed-${agreement.key}` })
@@ -95,7 +95,7 @@ export class AgreementStory {
     return this.agreement.agreementId
   }
 
-  step(label: string | undefined, command: Record<string, unknown>, actor: Actor): Promise<boolean> {
+  step(label: string | undefined, command: AgreementCommandInput, actor: Actor): Promise<boolean> {
     return this.narrator.step(this.agreement, label, command, actor)
   }
 
@@ -105,11 +105,11 @@ export class AgreementStory {
 }
 
 /** The step's name, the party it concerns, and the scenario's own note when it has one. */
-function describeStep(command: Record<string, unknown>, note: string | undefined): string {
-  const party = typeof command.partyId === 'string' ? command.partyId : typeof command.partnerId === 'string' ? command.partnerId : undefined
+function describeStep(command: AgreementCommandInput, note: string | undefined): string {
+  const party = 'partyId' in command ? command.partyId : 'partnerId' in command ? command.partnerId : undefined
   return `${stepName(typeOf(command))}${party === undefined ? '' : ` [${party}]`}${note === undefined ? '' : ` — ${note}`}`
 }
 
-function typeOf(command: Record<string, unknown>): string {
-  return typeof command.type === 'string' ? command.type : '?'
+function typeOf(command: AgreementCommandInput): string {
+  return command.type
 }

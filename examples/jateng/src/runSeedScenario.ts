@@ -1,6 +1,6 @@
-import type { AgreementService } from '@kerjasama/core'
+import type { AgreementCommandInput, AgreementService } from '@kerjasama/core'
 import { agreementLifecycle, ceremonial, testActors } from '@kerjasama/core/testing'
-import type { LifecycleStep, LifecycleVariant, TestClock, LifecycleOptions } from '@kerjasama/core/testing'
+import type { IdentifyStep, LifecycleStep, LifecycleVariant, TestClock, LifecycleOptions } from '@kerjasama/core/testing'
 import { Narrator } from './narrator'
 import type { AgreementStory, SeedReport } from './narrator'
 
@@ -47,7 +47,7 @@ export async function runSeedScenario(service: AgreementService, log: (line: str
 
 type Options = Omit<LifecycleOptions, 'agreementId' | 'start'>
 
-function plan(clock: TestClock, key: string, variant: LifecycleVariant, options: Options): LifecycleStep[] {
+function plan(clock: TestClock, key: string, variant: LifecycleVariant, options: Options): [IdentifyStep, ...LifecycleStep[]] {
   return agreementLifecycle(variant, { ...options, agreementId: key, start: clock() })
 }
 
@@ -68,7 +68,6 @@ function moveTo(clock: TestClock, start: Date, day: number): void {
 async function begin(narrator: Narrator, clock: TestClock, key: string, title: string, variant: LifecycleVariant, options: Options): Promise<{ story: AgreementStory; steps: LifecycleStep[]; start: Date }> {
   const start = clock()
   const [identify, ...steps] = plan(clock, key, variant, options)
-  if (identify === undefined) throw new Error('a lifecycle starts with IdentifyCooperation')
   // The service names the agreement; the plan's placeholder id is dropped.
   const { agreementId: _placeholder, ...command } = identify.command
   const story = await narrator.begin(key, title, command, identify.actor)
@@ -78,12 +77,13 @@ async function begin(narrator: Narrator, clock: TestClock, key: string, title: s
 async function goodPath(narrator: Narrator, clock: TestClock, key: string, title: string, variant: LifecycleVariant, options: Options): Promise<void> {
   const { story, steps, start } = await begin(narrator, clock, key, title, variant, options)
   // A Kepala OPD may not sign the KB: only the kepala daerah in person may.
-  const kb = steps.find((step) => step.command.type === 'SignKesepakatanBersama' && step.actor.role === 'kepala_daerah')
+  const kb = steps.find((step) => step.command.type === 'SignKesepakatanBersama' && step.actor.role === 'kepala-daerah')
   if (kb !== undefined) {
     const index = steps.indexOf(kb)
     await runSteps(story, clock, start, steps.slice(0, index))
     moveTo(clock, start, kb.day)
-    await story.step('oleh kepala dinas, bukan bupati / by an agency head, not the bupati', kb.command, testActors.opd)
+    // The agency head serves the same region as the kepala daerah: refused for the role, not the party.
+    await story.step('oleh kepala dinas, bukan bupati / by an agency head, not the bupati', kb.command, { ...testActors.opd, actsFor: kb.actor.actsFor })
     await runSteps(story, clock, start, steps.slice(index))
   } else {
     await runSteps(story, clock, start, steps)
@@ -101,7 +101,7 @@ async function ceremonialPath(narrator: Narrator, clock: TestClock, key: string,
   story.end()
 }
 
-const withCommand = (step: LifecycleStep, command: Record<string, unknown>): LifecycleStep => ({ ...step, command: command as LifecycleStep['command'] })
+const withCommand = (step: LifecycleStep, command: AgreementCommandInput): LifecycleStep => ({ ...step, command })
 
 /** "Tanda tangan dulu, kegiatan belakangan": the only action falls due 200 days after signing. */
 function ceremonialSigning(narrator: Narrator, clock: TestClock): Promise<void> {

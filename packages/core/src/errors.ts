@@ -38,7 +38,7 @@ export function isKerjasamaError(value: unknown): value is KerjasamaError {
  */
 export type ValidationIssue = { path: string; message: string; messageId: string; code?: string }
 
-/** How many issues the error's own message quotes; `issues` holds them all. */
+/** How many issues the error's own message quotes; `issues` and `violations` hold them all. */
 const ISSUES_IN_MESSAGE = 5
 
 function issueSummary(issues: ReadonlyArray<ValidationIssue>, pick: (issue: ValidationIssue) => string, more: (count: number) => string): string {
@@ -47,9 +47,10 @@ function issueSummary(issues: ReadonlyArray<ValidationIssue>, pick: (issue: Vali
   return ` — ${shown.join('; ')}${issues.length > ISSUES_IN_MESSAGE ? `; ${more(issues.length - ISSUES_IN_MESSAGE)}` : ''}`
 }
 
-/** A command or other input did not match its schema. */
+/** A command or other input did not match its schema; one violation per field, its path in `details.path`. */
 export class ValidationError extends KerjasamaError {
   readonly issues: ReadonlyArray<ValidationIssue>
+  readonly violations: ReadonlyArray<RefusalReason>
   constructor(what: LocalizedMessage, issues: ReadonlyArray<ValidationIssue>) {
     super(
       'VALIDATION_FAILED',
@@ -60,6 +61,12 @@ export class ValidationError extends KerjasamaError {
       { what: what.en, issues },
     )
     this.issues = issues
+    this.violations = issues.map((issue) => ({
+      code: issue.code ?? 'FIELD_INVALID',
+      message: { id: issue.messageId, en: issue.message },
+      basis: { kind: 'schema', source: `${what.en}${issue.path === '' ? '' : `: ${issue.path}`}` },
+      details: { path: issue.path },
+    }))
   }
 }
 
@@ -141,6 +148,30 @@ export class StoreClosed extends KerjasamaError {
 
 export type GuardBasis = { kind: 'reg' | 'practice' | 'policy'; source: string }
 
+/** Where a refusal's rule comes from: a guard's or a role rule's basis, or the input's schema (for VALIDATION_FAILED). */
+export type RefusalBasis = GuardBasis | { kind: 'schema'; source: string }
+
+/**
+ * One reason a command or input was refused. Every refusing error (a broken
+ * rule, a role without the right, a wrong field, an agreement that does not
+ * exist) lists its reasons in `violations` in this one shape, so an app
+ * renders them all the same way.
+ */
+export type RefusalReason = {
+  code: string
+  message: LocalizedMessage
+  basis: RefusalBasis
+  details?: Record<string, unknown>
+}
+
+/** A KerjasamaError that refuses a command or input, with its reasons. Nothing was written. */
+export type Refusal = KerjasamaError & { readonly violations: ReadonlyArray<RefusalReason> }
+
+/** True for a refusal of any copy of this library: render `violations`, whatever the code. */
+export function isRefusal(value: unknown): value is Refusal {
+  return isKerjasamaError(value) && Array.isArray((value as { violations?: unknown }).violations)
+}
+
 export type Violation = {
   code: string
   message: LocalizedMessage
@@ -165,23 +196,36 @@ export class GuardViolation extends KerjasamaError {
   }
 }
 
-/** The actor's role may not issue this command. Nothing is appended. */
+const ROLE_TABLE_BASIS: GuardBasis = { kind: 'policy', source: 'Tabel peran Kerjasama (commandRoles)' }
+
+/** The actor's role may not issue this command; its one violation (ROLE_NOT_ALLOWED) names the role rule as basis. Nothing is appended. */
 export class NotAuthorized extends KerjasamaError {
-  constructor(commandType: string, role: string, allowedRoles: readonly string[]) {
-    super(
-      'NOT_AUTHORIZED',
-      {
-        id: `Peran ${role} tidak berwenang menjalankan ${commandType} (yang berwenang: ${allowedRoles.join(', ')})`,
-        en: `Role ${role} may not issue ${commandType} (allowed: ${allowedRoles.join(', ')})`,
-      },
-      { commandType, role, allowedRoles },
-    )
+  readonly violations: ReadonlyArray<RefusalReason>
+  constructor(commandType: string, role: string, allowedRoles: readonly string[], basis: GuardBasis = ROLE_TABLE_BASIS) {
+    const message = {
+      id: `Peran ${role} tidak berwenang menjalankan ${commandType} (yang berwenang: ${allowedRoles.join(', ')})`,
+      en: `Role ${role} may not issue ${commandType} (allowed: ${allowedRoles.join(', ')})`,
+    }
+    super('NOT_AUTHORIZED', message, { commandType, role, allowedRoles })
+    this.violations = [{ code: 'ROLE_NOT_ALLOWED', message, basis, details: { commandType, role, allowedRoles: [...allowedRoles] } }]
   }
 }
 
+/** A command, other than IdentifyCooperation, on an agreement with no events; nothing is appended. */
 export class AgreementNotFound extends KerjasamaError {
+  readonly violations: ReadonlyArray<RefusalReason>
   constructor(agreementId: string) {
-    super('AGREEMENT_NOT_FOUND', { id: `Kerja sama ${agreementId} tidak ditemukan`, en: `Agreement ${agreementId} not found` }, { agreementId })
+    const message = {
+      id: `Kerja sama ${agreementId} tidak ditemukan; setiap langkah dimulai dari kerja sama yang sudah diidentifikasi`,
+      en: `Agreement ${agreementId} not found; every step starts from an agreement that was identified`,
+    }
+    super('AGREEMENT_NOT_FOUND', message, { agreementId })
+    this.violations = [{
+      code: 'AGREEMENT_NOT_FOUND',
+      message,
+      basis: { kind: 'reg', source: 'Permendagri 22/2020, tahapan kerja sama dimulai dengan persiapan (identifikasi)' },
+      details: { agreementId },
+    }]
   }
 }
 

@@ -1,6 +1,6 @@
 import { monotonicFactory } from 'ulid'
 import { agreementCommandSchema, builtInGuards, decide, fold, resolvePolicy } from './agreement'
-import type { AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
+import type { AgreementCommandInput, AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
 import { AgreementNotFound, IdempotencyKeyReused, ValidationError, isKerjasamaError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
@@ -44,7 +44,12 @@ export type ExecuteResult = {
 }
 
 export interface AgreementService {
-  execute(command: unknown, options: ExecuteOptions): Promise<ExecuteResult>
+  /**
+   * Typed: a misspelt command type, field or role does not compile. It is
+   * still validated at run time; untyped input (an HTTP body) goes through
+   * parseAgreementCommand first.
+   */
+  execute(command: AgreementCommandInput, options: ExecuteOptions): Promise<ExecuteResult>
   /** The agreement's current state; AgreementNotFound when it has no events. Always equals fold(history). */
   load(agreementId: string): Promise<AgreementState>
   /** Every stored event of the agreement in version order; empty when it does not exist. */
@@ -61,7 +66,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
   const regions = options.regions === undefined ? jawaTengahRegions : checkedRegionDirectory(options.regions)
 
-  async function execute(command: unknown, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
+  async function execute(command: AgreementCommandInput, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
     const { actor, correlationId, idempotencyKey } = parseExecuteOptions(executeOptions)
     const { agreementId, target, parsed, agreementIdAssigned } = addressCommand(command, ids)
     const idempotency: IdempotencyClaim | undefined =

@@ -4,14 +4,28 @@
  * docs/guarantees.md (the numbered requirements R1–R17).
  */
 
+import type { Role } from './agreement/roles'
+
 /** A region code such as "33.05", or DEFAULT_TENANT when a deployment serves one region. */
 export type TenantId = string
 export const DEFAULT_TENANT: TenantId = 'default'
 
-export type Actor = { id: string; role: string }
+/**
+ * Who issues a command: a user id, a role, and the party the user speaks for,
+ * a region code ("33.05") for the region's officers or a partnerId for a
+ * partner's user (a daerah partner's users may give its region code instead).
+ */
+export type Actor = { id: string; role: Role; actsFor: string }
+
+/**
+ * The actor as a store keeps it. Stores hold events of any aggregate and
+ * records older than the closed role set or `actsFor`, so what reads back is
+ * only known to have an id and a role.
+ */
+export type RecordedActor = { id: string; role: string; actsFor?: string }
 
 export type EventMetadata = {
-  actor: Actor
+  actor: RecordedActor
   correlationId: string
   causationId: string
   /** ISO-8601 instant from the injected clock, never from the store's. */

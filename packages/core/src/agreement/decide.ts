@@ -1,27 +1,30 @@
-import { GuardViolation, NotAuthorized, ValidationError, isKerjasamaError } from '../errors'
-import type { Violation } from '../errors'
+import { AgreementNotFound, GuardViolation, NotAuthorized, ValidationError, isKerjasamaError } from '../errors'
+import type { LocalizedMessage, Violation } from '../errors'
 import { localizedIssue, parseOrThrow } from '../validation'
-import { agreementCommandSchema } from './commands'
+import { COMMAND, agreementCommandSchema } from './commands'
 import type { AgreementCommand, CommandOf, PlannedActionInput } from './commands'
 import type { DecideContext } from './context'
+import { guardMessage } from './guard'
 import { GuardFailed } from './guardFailed'
 import type { AgreementEvent, PlannedAction } from './events'
 import { builtInGuards } from './guards'
 import type { Guard } from './guards'
-import { commandRoles, mayIssue } from './roles'
+import { commandRoleBasis, commandRoles, mayIssue } from './roles'
 import type { AgreementState } from './state'
 
-/** How a refused command is named in a ValidationError, by decide and by the service alike. */
-export const COMMAND = Object.freeze({ id: 'perintah', en: 'command' })
+export { COMMAND } from './commands'
 
 /**
- * decide: parse → role → every applicable guard → events. Pure: the instant,
- * the actor and ids come from the context, so replaying the same inputs gives
- * the same events.
+ * decide: parse → role → existence → every applicable guard → events. Pure:
+ * the instant, the actor and ids come from the context, so replaying the same
+ * inputs gives the same events.
  */
 export function decide(command: unknown, state: AgreementState, ctx: DecideContext): AgreementEvent[] {
   const valid = parseOrThrow(agreementCommandSchema, command, COMMAND)
-  if (!mayIssue(ctx.actor.role, valid.type)) throw new NotAuthorized(valid.type, ctx.actor.role, commandRoles[valid.type])
+  if (!mayIssue(ctx.actor.role, valid.type)) throw new NotAuthorized(valid.type, ctx.actor.role, commandRoles[valid.type], commandRoleBasis[valid.type])
+  // Only identification starts an agreement; any other step on nothing is a
+  // wrong address, not a step at the wrong stage.
+  if (state.status === 'none' && valid.type !== 'IdentifyCooperation') throw new AgreementNotFound(valid.agreementId)
   const violations = findViolations(valid, state, ctx)
   if (violations.length > 0) throw new GuardViolation(valid.type, violations)
   return [eventFor(valid, state, ctx)]
@@ -38,12 +41,23 @@ export function findViolations(command: AgreementCommand, state: AgreementState,
     if (outcome === true) continue
     violations.push({
       code: guard.code,
-      message: guard.message,
+      message: messageOf(guard, ctx),
       basis: guard.basis,
       ...(typeof outcome === 'object' ? { details: outcome } : {}),
     })
   }
   return violations
+}
+
+/** The guard's message under the region's policy; a region's message function that breaks refuses like a broken check. */
+function messageOf(guard: Guard, ctx: DecideContext): LocalizedMessage {
+  try {
+    const message = guardMessage(guard, ctx.policy)
+    if (typeof message?.id === 'string' && typeof message.en === 'string') return message
+  } catch (error) {
+    throw new GuardFailed(guard.code, error, guard.basis)
+  }
+  throw new GuardFailed(guard.code, new TypeError('the guard message is not an { id, en } message'), guard.basis)
 }
 
 function runCheck(guard: Guard, command: AgreementCommand, state: AgreementState, ctx: DecideContext): boolean | Record<string, unknown> {
@@ -54,7 +68,7 @@ function runCheck(guard: Guard, command: AgreementCommand, state: AgreementState
     if (isKerjasamaError(error)) throw error
     // A region's own guard is caller code; if it breaks, the command is
     // refused with a coded error rather than let through unchecked.
-    throw new GuardFailed(guard.code, error)
+    throw new GuardFailed(guard.code, error, guard.basis)
   }
 }
 

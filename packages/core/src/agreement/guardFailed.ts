@@ -1,4 +1,5 @@
 import { KerjasamaError } from '../errors'
+import type { GuardBasis, RefusalReason } from '../errors'
 
 /**
  * A guard's check threw (in practice a region's own extra guard). The command
@@ -6,7 +7,10 @@ import { KerjasamaError } from '../errors'
  * error for the logs, the message names only the rule.
  */
 export class GuardFailed extends KerjasamaError {
-  constructor(guardCode: string, cause: unknown) {
-    super('GUARD_FAILED', { id: `Aturan ${guardCode} gagal dijalankan`, en: `Rule ${guardCode} failed to run` }, { guardCode }, { cause })
+  readonly violations: ReadonlyArray<RefusalReason>
+  constructor(guardCode: string, cause: unknown, basis: GuardBasis = { kind: 'policy', source: `aturan ${guardCode}` }) {
+    const message = { id: `Aturan ${guardCode} gagal dijalankan; perintah ditolak sampai aturannya diperbaiki`, en: `Rule ${guardCode} failed to run; the command is refused until the rule is fixed` }
+    super('GUARD_FAILED', message, { guardCode }, { cause })
+    this.violations = [{ code: guardCode, message, basis, details: { guardCode } }]
   }
 }

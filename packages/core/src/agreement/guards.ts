@@ -4,11 +4,12 @@ import * as coordination from './guards/coordination'
 import * as dprd from './guards/dprd'
 import * as signing from './guards/signing'
 import * as implementation from './guards/implementation'
+import * as parties from './guards/parties'
 import { partyNotSigned, wrongStage } from './guards/stage'
 import type { Guard } from './guard'
 
-export type { Guard, GuardOutcome } from './guard'
-export { defineGuard } from './guard'
+export type { Guard, GuardMessage, GuardOutcome } from './guard'
+export { defineGuard, guardMessage } from './guard'
 export { allowedWajibPairing } from './guards/identification'
 
 /**
@@ -17,6 +18,9 @@ export { allowedWajibPairing } from './guards/identification'
  */
 export const builtInGuards: readonly Guard[] = Object.freeze([
   wrongStage,
+  parties.actorNotOfInitiatingRegion,
+  parties.actorNotOfParty,
+  parties.actorOutsideAgreement,
   identification.notCooperation,
   identification.foreignCooperation,
   identification.unknownRegion,
@@ -50,7 +54,6 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   signing.kbSignerNotKepalaDaerah,
   signing.pksKuasaWithoutSuratKuasa,
   signing.signerCapacityMismatch,
-  signing.signerNotOfParty,
   signing.noActionDueSoon,
   partyNotSigned,
   implementation.unknownAction,

@@ -3,6 +3,7 @@ import { ValidationError } from '../errors'
 import { customError, localizedIssue, parseOrThrow } from '../validation'
 import type { Guard } from './guard'
 import { builtInGuards } from './guards'
+import { publicRubricScores } from './guards/implementation'
 
 /**
  * Everything domain.md marks [practice] or [policy] is a number or switch
@@ -50,7 +51,7 @@ export const defaultPolicy: AgreementPolicy = Object.freeze({
   monevMaxGapMonths: 6,
   actionStartWithinDays: 90,
   minMonevPerFiscalYear: 2,
-  monevScores: Object.freeze([100, 75, 50, 0]),
+  monevScores: publicRubricScores,
   disabledGuards: Object.freeze([]),
   extraGuards: Object.freeze([]),
 })
@@ -59,7 +60,11 @@ const guardShape = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{1,80}$/),
   when: z.array(z.string()).min(1),
   check: z.custom<Guard['check']>((value) => typeof value === 'function', customError({ id: 'check harus berupa fungsi', en: 'check must be a function' })),
-  message: z.object({ id: z.string().min(1), en: z.string().min(1) }),
+  // A function when the region's message quotes its own policy numbers.
+  message: z.union([
+    z.object({ id: z.string().min(1), en: z.string().min(1) }),
+    z.custom<(policy: AgreementPolicy) => unknown>((value) => typeof value === 'function', customError({ id: 'message harus berupa pesan {id, en} atau fungsi kebijakan', en: 'message must be an {id, en} message or a function of the policy' })),
+  ]),
   basis: z.object({ kind: z.enum(['reg', 'practice', 'policy']), source: z.string().min(1) }),
 })
 

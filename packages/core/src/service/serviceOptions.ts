@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ValidationError } from '../errors'
 import { customError, localizedIssue, parseOrThrow } from '../validation'
 import type { Actor } from '../store'
+import { roles } from '../agreement/roles'
 import { isRegionDirectory } from '../reference/regionDirectory'
 import type { RegionDirectory } from '../reference/regionDirectory'
 
@@ -12,9 +13,15 @@ import type { RegionDirectory } from '../reference/regionDirectory'
  */
 const nonEmpty = z.string().trim().min(1).max(200)
 
-export const actorSchema = z.object({ id: nonEmpty, role: nonEmpty })
+/**
+ * `actsFor` is required: a region code for the region's officers, a partnerId
+ * (at most 100 characters, like every id) for a partner's user. Strict like
+ * commands, so a misspelt `idempotencyKey` is refused rather than lost, which
+ * would let a retried command be recorded twice.
+ */
+export const actorSchema = z.strictObject({ id: nonEmpty, role: z.enum(roles), actsFor: z.string().trim().min(1).max(100) })
 
-export const executeOptionsSchema = z.object({
+export const executeOptionsSchema = z.strictObject({
   actor: actorSchema,
   correlationId: nonEmpty.optional(),
   idempotencyKey: nonEmpty.optional(),
@@ -45,7 +52,7 @@ const serviceOptionsShape = z.object({
 export function parseExecuteOptions(options: unknown): ExecuteOptions {
   const { actor, correlationId, idempotencyKey } = parseOrThrow(executeOptionsSchema, options, { id: 'opsi execute', en: 'execute options' })
   return {
-    actor: { id: actor.id, role: actor.role },
+    actor: { id: actor.id, role: actor.role, actsFor: actor.actsFor },
     ...(correlationId === undefined ? {} : { correlationId }),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
   }

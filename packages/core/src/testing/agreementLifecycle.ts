@@ -1,5 +1,6 @@
+import type { AgreementCommandInput, CommandInputOf, Role, Signer } from '../agreement'
 import type { Actor } from '../store'
-import { testActors } from './testActors'
+import { TEST_REGION, testActors } from './testActors'
 
 /**
  * Command sequences that take one agreement from identified to evaluated, the
@@ -9,15 +10,22 @@ import { testActors } from './testActors'
  */
 export type LifecycleVariant = 'KSDPK' | 'KSDD-sukarela' | 'Sinergi'
 
+/** A command without its agreementId, which the lifecycle fills in. */
+type UnaddressedCommand = AgreementCommandInput extends infer C ? (C extends unknown ? Omit<C, 'agreementId'> : never) : never
+
 export type LifecycleStep = {
   label: string
-  command: Record<string, unknown> & { type: string }
+  command: AgreementCommandInput
+  /** Acts for the party the step is spoken for: the initiating region's officer, or the partner's own user. */
   actor: Actor
   /** Days after the lifecycle's start at which the step happens. */
   day: number
   /** The status the agreement has once the step is accepted. */
   reaches: string
 }
+
+/** The first step, typed as the IdentifyCooperation it always is, so its id can be dropped for the service to assign one. */
+export type IdentifyStep = Omit<LifecycleStep, 'command'> & { command: CommandInputOf<'IdentifyCooperation'> }
 
 export type LifecyclePartner = { partnerId: string; name: string; kind: 'daerah' | 'pihak-ketiga' | 'kementerian-lembaga'; regionCode?: string }
 
@@ -44,19 +52,22 @@ export type LifecycleOptions = {
 const DAY_MS = 86_400_000
 const SIGN_DAY = 60
 
-export function agreementLifecycle(variant: LifecycleVariant, options: LifecycleOptions): LifecycleStep[] {
+export function agreementLifecycle(variant: LifecycleVariant, options: LifecycleOptions): [IdentifyStep, ...LifecycleStep[]] {
   const start = new Date(options.start ?? '2022-02-22T02:00:00.000Z')
   const at = (day: number): string => new Date(start.getTime() + day * DAY_MS).toISOString()
   const agreementId = options.agreementId
-  const region = options.initiatingRegion ?? '33.05'
+  const region = options.initiatingRegion ?? TEST_REGION
   const partners = options.partners ?? defaultPartners(variant)
   const actionId = `${agreementId}-action-1`
   const steps: LifecycleStep[] = []
-  const add = (label: string, day: number, actor: Actor, reaches: string, command: Record<string, unknown> & { type: string }): void => {
+  const add = (label: string, day: number, actor: Actor, reaches: string, command: UnaddressedCommand): void => {
     steps.push({ label, day, actor, reaches, command: { agreementId, ...command } })
   }
+  // The region's officers act for the initiating region, each partner's user for that partner.
+  const officer = (role: Exclude<Role, 'partner'>): Actor => ({ id: region === TEST_REGION ? testActors[role].id : `${role}-${region}`, role, actsFor: region })
+  const partnerUser = (partner: LifecyclePartner): Actor => ({ id: `mitra-${partner.partnerId}`, role: 'partner', actsFor: partner.partnerId })
 
-  add('identify', 0, testActors.opd, 'identified', {
+  add('identify', 0, officer('opd'), 'identified', {
     type: 'IdentifyCooperation',
     kind: variant,
     object: options.object ?? 'Pengembangan sentra gula merah',
@@ -65,7 +76,7 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
     initiatingUnit: options.initiatingUnit ?? 'Dinas Koperasi dan UKM',
     partners,
   })
-  add('map', 7, testActors.opd, 'mapped', {
+  add('map', 7, officer('opd'), 'mapped', {
     type: 'MapAffairs',
     affairs: options.affairs ?? ['2.17', '3.30', '3.31'],
     authorityStatement: 'Kewenangan daerah menurut lampiran UU 23/2014',
@@ -76,12 +87,12 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
     kak: { reference: `KAK/${agreementId}/2022` },
     ...(variant === 'KSDPK' ? { feasibilityStudy: { reference: `FS/${agreementId}/2022`, preparedBy: 'partner' } } : {}),
   })
-  add('assess', 14, testActors.tkksd, 'mapped', { type: 'AssessFeasibility', verdict: 'layak', notes: 'TKKSD menilai layak dilanjutkan' })
-  add('offer', 21, testActors.kepala_daerah, 'mapped', { type: 'SendOffer', letterReference: `Surat penawaran ${agreementId}` })
+  add('assess', 14, officer('tkksd'), 'mapped', { type: 'AssessFeasibility', verdict: 'layak', notes: 'TKKSD menilai layak dilanjutkan' })
+  add('offer', 21, officer('kepala-daerah'), 'mapped', { type: 'SendOffer', letterReference: `Surat penawaran ${agreementId}` })
   for (const partner of partners) {
-    add(`accept-${partner.partnerId}`, 28, testActors.partner, 'mapped', { type: 'RecordOfferResponse', partnerId: partner.partnerId, accepted: true })
+    add(`accept-${partner.partnerId}`, 28, partnerUser(partner), 'mapped', { type: 'RecordOfferResponse', partnerId: partner.partnerId, accepted: true })
   }
-  add('work plan', 35, testActors.tkksd, 'coordinated', {
+  add('work plan', 35, officer('tkksd'), 'coordinated', {
     type: 'AgreeWorkPlan',
     actions: [
       {
@@ -100,7 +111,7 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
   })
   const askDprd = (askDay: number): void => {
     if (options.dprd !== true) return
-    add('request DPRD approval', askDay, testActors.kepala_daerah, 'coordinated', {
+    add('request DPRD approval', askDay, officer('kepala-daerah'), 'coordinated', {
       type: 'RequestDprdApproval',
       letterReference: `Surat kepala daerah ${agreementId}/DPRD`,
       purpose: options.object ?? 'Pengembangan sentra gula merah',
@@ -109,24 +120,24 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
       benefit: 'Pendapatan pelaku usaha daerah meningkat',
       publicBurden: 'Iuran pemanfaatan sarana bersama bagi pelaku usaha',
     })
-    add('DPRD approval', askDay + 2, testActors.dprd, 'coordinated', {
+    add('DPRD approval', askDay + 2, officer('dprd'), 'coordinated', {
       type: 'RecordDprdApproval',
       approved: true,
       decisionReference: `Keputusan DPRD ${agreementId}`,
       decidedOn: at(askDay + 2).slice(0, 10),
     })
   }
-  const regionHead = { name: 'Kepala Daerah', office: `Kepala daerah ${region}`, capacity: 'kepala-daerah', inPerson: true }
-  const kuasaHolder = { name: 'Kepala Perangkat Daerah', office: options.initiatingUnit ?? 'Dinas Koperasi dan UKM', capacity: 'pemegang-kuasa', inPerson: true, suratKuasaRef: `SK/${agreementId}/kuasa` }
-  const partnerHead = (partner: LifecyclePartner) => ({ name: `Pimpinan ${partner.name}`, office: partner.name, capacity: partner.kind === 'daerah' ? 'kepala-daerah' : 'pimpinan-mitra', inPerson: true })
-  const signAll = (type: string, label: string, day: number, regionSigner: Record<string, unknown>, regionActor: Actor): void => {
+  const regionHead: Signer = { name: 'Kepala Daerah', office: `Kepala daerah ${region}`, capacity: 'kepala-daerah', inPerson: true }
+  const kuasaHolder: Signer = { name: 'Kepala Perangkat Daerah', office: options.initiatingUnit ?? 'Dinas Koperasi dan UKM', capacity: 'pemegang-kuasa', inPerson: true, suratKuasaRef: `SK/${agreementId}/kuasa` }
+  const partnerHead = (partner: LifecyclePartner): Signer => ({ name: `Pimpinan ${partner.name}`, office: partner.name, capacity: partner.kind === 'daerah' ? 'kepala-daerah' : 'pimpinan-mitra', inPerson: true })
+  const signAll = (type: 'SignKesepakatanBersama' | 'SignPerjanjianKerjaSama' | 'SignNotaKesepakatan', label: string, day: number, regionSigner: Signer, regionActor: Actor): void => {
     partners.forEach((partner) => {
-      add(`${label} ${partner.partnerId}`, day, testActors.partner, 'coordinated', { type, partyId: partner.partnerId, signer: partnerHead(partner) })
+      add(`${label} ${partner.partnerId}`, day, partnerUser(partner), 'coordinated', { type, partyId: partner.partnerId, signer: partnerHead(partner) })
     })
     add(`${label} ${region}`, day, regionActor, 'signed', { type, partyId: region, signer: regionSigner })
   }
   const reviewDraft = (document: 'KB' | 'PKS' | 'NK', day: number): void => {
-    add(`review ${document} draft`, day, testActors.tkksd, 'coordinated', {
+    add(`review ${document} draft`, day, officer('tkksd'), 'coordinated', {
       type: 'ReviewDraft',
       document,
       draftReference: `Rancangan ${document} ${agreementId}`,
@@ -136,25 +147,26 @@ export function agreementLifecycle(variant: LifecycleVariant, options: Lifecycle
   if (variant === 'Sinergi') {
     askDprd(SIGN_DAY - 10)
     reviewDraft('NK', SIGN_DAY - 7)
-    signAll('SignNotaKesepakatan', 'sign NK', SIGN_DAY, regionHead, testActors.kepala_daerah)
+    signAll('SignNotaKesepakatan', 'sign NK', SIGN_DAY, regionHead, officer('kepala-daerah'))
   } else {
     reviewDraft('KB', SIGN_DAY - 8)
-    signAll('SignKesepakatanBersama', 'sign KB', SIGN_DAY - 5, regionHead, testActors.kepala_daerah)
+    signAll('SignKesepakatanBersama', 'sign KB', SIGN_DAY - 5, regionHead, officer('kepala-daerah'))
     askDprd(SIGN_DAY - 4)
     reviewDraft('PKS', SIGN_DAY - 1)
-    signAll('SignPerjanjianKerjaSama', 'sign PKS', SIGN_DAY, kuasaHolder, testActors.kuasa)
+    signAll('SignPerjanjianKerjaSama', 'sign PKS', SIGN_DAY, kuasaHolder, officer('kuasa'))
   }
   // The KB alone does not make an agreement signed: only the last PKS signature does.
   for (const step of steps) if (step.command.type === 'SignKesepakatanBersama') step.reaches = 'coordinated'
-  add('start action', SIGN_DAY + 10, testActors.opd, 'signed', { type: 'StartAction', actionId })
-  add('complete action', SIGN_DAY + 25, testActors.opd, 'implemented', {
+  add('start action', SIGN_DAY + 10, officer('opd'), 'signed', { type: 'StartAction', actionId })
+  add('complete action', SIGN_DAY + 25, officer('opd'), 'implemented', {
     type: 'CompleteAction',
     actionId,
     evidence: { kind: 'document', reference: `Berita acara ${agreementId}/1` },
     outputAchieved: '40 peserta terlatih',
   })
-  add('monev', SIGN_DAY + 120, testActors.monev, 'evaluated', { type: 'RecordMonev', score: 100, findings: 'Rencana kerja terlaksana dan berlanjut', recommendation: 'continue' })
-  return steps
+  add('monev', SIGN_DAY + 120, officer('monev'), 'evaluated', { type: 'RecordMonev', score: 100, findings: 'Rencana kerja terlaksana dan berlanjut', recommendation: 'continue' })
+  // The first step added above is the identification.
+  return steps as [IdentifyStep, ...LifecycleStep[]]
 }
 
 function defaultPartners(variant: LifecycleVariant): LifecyclePartner[] {
@@ -163,20 +175,22 @@ function defaultPartners(variant: LifecycleVariant): LifecyclePartner[] {
   return [{ partnerId: 'koperasi-gula-kelapa', name: 'Koperasi Produsen Gula Kelapa', kind: 'pihak-ketiga' }]
 }
 
-/** Turns one good step into its ceremonial-only counterpart. */
+/** Turns one good step into its ceremonial-only counterpart; any other command comes back as it was. */
 export const ceremonial = {
-  /** The work plan's only action falls due long after signing. */
-  actionsDueLate(command: Record<string, unknown>, dueDate: string): Record<string, unknown> {
-    const actions = (command.actions as Array<Record<string, unknown>>).map((action) => ({ ...action, dueDate }))
-    return { ...command, actions }
+  /** The work plan's actions all fall due long after signing. */
+  actionsDueLate(command: AgreementCommandInput, dueDate: string): AgreementCommandInput {
+    if (command.type !== 'AgreeWorkPlan') return command
+    return { ...command, actions: command.actions.map((action) => ({ ...action, dueDate })) }
   },
   /** An action "completed" with nothing to show for it. */
-  withoutEvidence(command: Record<string, unknown>): Record<string, unknown> {
+  withoutEvidence(command: AgreementCommandInput): AgreementCommandInput {
+    if (command.type !== 'CompleteAction') return command
     const { evidence: _dropped, ...rest } = command
     return rest
   },
   /** Mapping onto other urusan codes (e.g. an absolute affair). */
-  withAffairs(command: Record<string, unknown>, affairs: string[]): Record<string, unknown> {
+  withAffairs(command: AgreementCommandInput, affairs: string[]): AgreementCommandInput {
+    if (command.type !== 'MapAffairs') return command
     return { ...command, affairs }
   },
 }

@@ -21,7 +21,8 @@ describe('test fixtures', () => {
 
   it('there is one actor per role', () => {
     for (const [role, actor] of Object.entries(testActors)) expect(actor.role).toBe(role)
-    expect(actorFor('dprd', 'dprd-jateng')).toEqual({ id: 'dprd-jateng', role: 'dprd' })
+    expect(actorFor('dprd', 'dprd-jateng', '33')).toEqual({ id: 'dprd-jateng', role: 'dprd', actsFor: '33' })
+    expect(actorFor('partner').actsFor).toBe(testActors.partner.actsFor)
   })
 
   it('each lifecycle variant ends in monev, signs the documents its kind needs, and never goes back in time', () => {

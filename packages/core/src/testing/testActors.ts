@@ -1,17 +1,24 @@
 import type { Role } from '../agreement'
 import type { Actor } from '../store'
 
-/** One actor per role, named after who holds it in the seed scenario. */
+/** The region the seed scenario's officers serve: Kabupaten Kebumen. */
+export const TEST_REGION = '33.05'
+/** The partner the default KSDPK lifecycle cooperates with. */
+export const TEST_PARTNER = 'koperasi-gula-kelapa'
+
+/** One actor per role, named after who holds it in the seed scenario: Kebumen's officers, and the cooperative's user. */
 export const testActors = {
-  opd: { id: 'opd-dinas-koperasi-kebumen', role: 'opd' },
-  tkksd: { id: 'tkksd-sekda-kebumen', role: 'tkksd' },
-  kepala_daerah: { id: 'bupati-kebumen', role: 'kepala_daerah' },
-  kuasa: { id: 'kepala-dinas-koperasi-kebumen', role: 'kuasa' },
-  dprd: { id: 'dprd-kebumen', role: 'dprd' },
-  partner: { id: 'mitra-koperasi-gula-kelapa', role: 'partner' },
-  monev: { id: 'inspektorat-kebumen', role: 'monev' },
+  opd: { id: 'opd-dinas-koperasi-kebumen', role: 'opd', actsFor: TEST_REGION },
+  tkksd: { id: 'tkksd-sekda-kebumen', role: 'tkksd', actsFor: TEST_REGION },
+  'kepala-daerah': { id: 'bupati-kebumen', role: 'kepala-daerah', actsFor: TEST_REGION },
+  kuasa: { id: 'kepala-dinas-koperasi-kebumen', role: 'kuasa', actsFor: TEST_REGION },
+  dprd: { id: 'dprd-kebumen', role: 'dprd', actsFor: TEST_REGION },
+  partner: { id: `mitra-${TEST_PARTNER}`, role: 'partner', actsFor: TEST_PARTNER },
+  monev: { id: 'inspektorat-kebumen', role: 'monev', actsFor: TEST_REGION },
 } as const satisfies Record<Role, Actor>
 
-export function actorFor(role: Role, id?: string): Actor {
-  return id === undefined ? { ...testActors[role] } : { id, role }
+/** An actor of this role; `id` and `actsFor` default to the test actor's. */
+export function actorFor(role: Role, id?: string, actsFor?: string): Actor {
+  const actor = testActors[role]
+  return { id: id ?? actor.id, role, actsFor: actsFor ?? actor.actsFor }
 }

@@ -47,7 +47,7 @@ describe('decide', () => {
     }
     for (const type of commandTypes) {
       for (const role of roles) {
-        const error = (() => { try { decide(sample[type], fold([]), context({ actor: { id: 'u', role } })); return undefined } catch (e) { return e } })()
+        const error = (() => { try { decide(sample[type], fold([]), context({ actor: { id: 'u', role, actsFor: REGION } })); return undefined } catch (e) { return e } })()
         if (commandRoles[type].includes(role)) expect(error).not.toBeInstanceOf(NotAuthorized)
         else expect((error as KerjasamaError).code).toBe('NOT_AUTHORIZED')
       }

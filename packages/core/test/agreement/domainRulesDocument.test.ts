@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { builtInGuards, renderDomainRulesMarkdown } from '../../src/agreement'
+import { builtInGuards, defaultPolicy, guardMessage, renderDomainRulesMarkdown } from '../../src/agreement'
 
 const file = fileURLToPath(new URL('../../../../docs/domain-rules.md', import.meta.url))
 
@@ -16,7 +16,7 @@ describe('docs/domain-rules.md', () => {
       const row = rendered.split('\n').find((line) => line.startsWith(`| \`${guard.code}\``))
       expect(row).toBeDefined()
       expect(row).toContain(guard.basis.kind)
-      expect(row).toContain(guard.message.en.replace(/\|/g, '\\|'))
+      expect(row).toContain(guardMessage(guard, defaultPolicy).en.replace(/\|/g, '\\|'))
     }
   })
 })

@@ -1,7 +1,7 @@
 import { evolve, initialState } from '../../src/agreement'
 import type { AgreementEvent, AgreementPolicy } from '../../src/agreement'
 import type { Actor } from '../../src/store'
-import { REGION, actors, commands, day, eventsThrough, goodPath, isoDay, kebumenBorders, kepalaDaerah, partnersFor, pemegangKuasa, run } from './scenario'
+import { REGION, actors, commands, day, eventsThrough, goodPath, isoDay, kebumenBorders, kepalaDaerah, partnerActor, partnersFor, pemegangKuasa, run } from './scenario'
 
 /**
  * For every built-in guard: a case it refuses and the nearest case it lets
@@ -44,8 +44,20 @@ const signPks = commands.sign('SignPerjanjianKerjaSama', REGION)
 
 export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase }> = {
   WRONG_STAGE: {
-    refuses: { given: [], command: commands.map('KSDPK') },
-    passes: { given: eventsThrough('identified'), command: commands.map('KSDPK') },
+    refuses: { given: eventsThrough('identified'), command: commands.assess(), actor: actors.tkksd },
+    passes: { given: eventsThrough('mapped'), command: commands.assess(), actor: actors.tkksd },
+  },
+  ACTOR_NOT_OF_INITIATING_REGION: {
+    refuses: { given: eventsThrough('identified'), command: commands.map('KSDPK'), actor: { ...actors.opd, actsFor: '33.74' } },
+    passes: { given: eventsThrough('identified'), command: commands.map('KSDPK'), actor: actors.opd },
+  },
+  ACTOR_NOT_OF_PARTY: {
+    refuses: { given: eventsThrough('offered'), command: commands.respond(pihakKetiga.partnerId), actor: partnerActor('koperasi-lain') },
+    passes: { given: eventsThrough('offered'), command: commands.respond(pihakKetiga.partnerId), actor: partnerActor(pihakKetiga.partnerId) },
+  },
+  ACTOR_OUTSIDE_AGREEMENT: {
+    refuses: { given: eventsThrough('signed'), command: commands.start(), now: day(70), actor: { ...actors.opd, actsFor: '33.74' } },
+    passes: { given: eventsThrough('signed'), command: commands.start(), now: day(70), actor: partnerActor(pihakKetiga.partnerId) },
   },
   NOT_COOPERATION: {
     refuses: { given: [], command: commands.identify('KSDPK', { kind: 'procurement' }) },
@@ -178,10 +190,6 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
   SIGNER_CAPACITY_MISMATCH: {
     refuses: { given: eventsThrough('kb-signed'), command: commands.sign('SignPerjanjianKerjaSama', pihakKetiga.partnerId, kepalaDaerah), actor: actors.partner, now: day(60) },
     passes: { given: eventsThrough('kb-signed'), command: commands.sign('SignPerjanjianKerjaSama', pihakKetiga.partnerId, { ...pemegangKuasa, name: 'Manajer Koperasi' }), actor: actors.partner, now: day(60) },
-  },
-  SIGNER_NOT_OF_PARTY: {
-    refuses: { given: eventsThrough('coordinated'), command: signKb(REGION), actor: actors.partner, now: day(55) },
-    passes: { given: eventsThrough('coordinated'), command: signKb(REGION), actor: actors.bupati, now: day(55) },
   },
   NO_ACTION_DUE_SOON: {
     refuses: { given: coordinatedWith({ actions: [{ ...commands.workPlan().actions[0]!, dueDate: isoDay(400) }] }), command: signKb(), actor: actors.bupati, now: day(55) },

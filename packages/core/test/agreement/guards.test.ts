@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { builtInGuards, decide, evolve, initialState, resolvePolicy } from '../../src/agreement'
+import { builtInGuards, decide, defaultPolicy, evolve, guardMessage, initialState, resolvePolicy } from '../../src/agreement'
 import type { AgreementCommand, DecideContext } from '../../src/agreement'
 import { DeciderSpecification } from '../../src/testing'
 import { guardCases } from './guardCases'
@@ -35,7 +35,7 @@ describe('every built-in guard', () => {
     it(`${guard.code} refuses the case it is about, with its code, message and basis`, () => {
       const error = when(cases.refuses).thenViolatesAtLeast(guard.code)
       const violation = error.violations.find((v) => v.code === guard.code)!
-      expect(violation.message).toEqual(guard.message)
+      expect(violation.message).toEqual(guardMessage(guard, resolvePolicy(cases.refuses.policy ?? {})))
       expect(violation.basis).toEqual(guard.basis)
     })
     it(`${guard.code} lets the right case through`, () => {
@@ -48,8 +48,8 @@ describe('every built-in guard', () => {
     expect(new Set(codes).size).toBe(codes.length)
     for (const guard of builtInGuards) {
       expect(guard.code).toMatch(/^[A-Z][A-Z0-9_]+$/)
-      expect(guard.message.id.length).toBeGreaterThan(10)
-      expect(guard.message.en.length).toBeGreaterThan(10)
+      expect(guardMessage(guard, defaultPolicy).id.length).toBeGreaterThan(10)
+      expect(guardMessage(guard, defaultPolicy).en.length).toBeGreaterThan(10)
       expect(guard.basis.source.length).toBeGreaterThan(5)
       expect(guard.when.length).toBeGreaterThan(0)
     }

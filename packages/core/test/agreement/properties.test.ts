@@ -9,7 +9,8 @@ import type { Variant } from './scenario'
 const variants: Variant[] = ['KSDPK', 'KSDD-sukarela', 'KSDD-wajib', 'Sinergi']
 const states = variants.flatMap((variant) => stages.filter((stage) => variant !== 'Sinergi' || stage !== 'kb-signed').map((stage) => fold(eventsThrough(stage, variant))))
 const state = fc.constantFrom(initialState, ...states)
-const actor = fc.constantFrom(...roles).map((role) => ({ id: 'u', role }))
+// Any role, acting for the initiating region, a partner of some variant, or a stranger.
+const actor = fc.tuple(fc.constantFrom(...roles), fc.constantFrom('33.05', '33.06', 'koperasi-nira', 'unnes', '33.74')).map(([role, actsFor]) => ({ id: 'u', role, actsFor }))
 
 function onlyCodedErrors(run: () => unknown): void {
   try {

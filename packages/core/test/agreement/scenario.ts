@@ -12,14 +12,18 @@ export const DAY = 86_400_000
 export const REGION = '33.05'
 export const AGREEMENT = 'kebumen-gula'
 
+/** A partner's own user, acting for that partner. */
+export const partnerActor = (partnerId: string): Actor => ({ id: `mitra-${partnerId}`, role: 'partner', actsFor: partnerId })
+
+/** Kebumen's officers, and the KSDPK cooperative's user. */
 export const actors = {
-  opd: { id: 'opd-1', role: 'opd' },
-  tkksd: { id: 'tkksd-1', role: 'tkksd' },
-  bupati: { id: 'bupati', role: 'kepala_daerah' },
-  kuasa: { id: 'kadin', role: 'kuasa' },
-  dprd: { id: 'dprd', role: 'dprd' },
-  partner: { id: 'mitra', role: 'partner' },
-  monev: { id: 'inspektorat', role: 'monev' },
+  opd: { id: 'opd-1', role: 'opd', actsFor: REGION },
+  tkksd: { id: 'tkksd-1', role: 'tkksd', actsFor: REGION },
+  bupati: { id: 'bupati', role: 'kepala-daerah', actsFor: REGION },
+  kuasa: { id: 'kadin', role: 'kuasa', actsFor: REGION },
+  dprd: { id: 'dprd', role: 'dprd', actsFor: REGION },
+  partner: partnerActor('koperasi-nira'),
+  monev: { id: 'inspektorat', role: 'monev', actsFor: REGION },
 } satisfies Record<string, Actor>
 
 export function context(overrides: { now?: Date; actor?: Actor; policy?: Partial<AgreementPolicy> } = {}): DecideContext {
@@ -92,7 +96,7 @@ export type Stage = (typeof stages)[number]
 /** The good path for a variant, each step labelled with the stage it completes. */
 export function goodPath(variant: Variant): Step[] {
   const partners = partnersFor[variant].map((partner) => partner.partnerId)
-  const signer = (partyId: string) => (partyId === REGION ? actors.bupati : actors.partner)
+  const signer = (partyId: string) => (partyId === REGION ? actors.bupati : partnerActor(partyId))
   const parties = [REGION, ...partners]
   const signing: Step[] =
     variant === 'Sinergi'
@@ -111,7 +115,7 @@ export function goodPath(variant: Variant): Step[] {
     { label: 'mapped', command: commands.map(variant), actor: actors.opd, day: 7 },
     { label: 'assessed', command: commands.assess(), actor: actors.tkksd, day: 14 },
     { label: 'offered', command: commands.offer(), actor: actors.bupati, day: 21 },
-    ...partners.map((partnerId) => ({ label: 'accepted', command: commands.respond(partnerId), actor: actors.partner, day: 28 })),
+    ...partners.map((partnerId) => ({ label: 'accepted', command: commands.respond(partnerId), actor: partnerActor(partnerId), day: 28 })),
     { label: 'coordinated', command: commands.workPlan(), actor: actors.tkksd, day: 35 },
     ...signing,
     { label: 'started', command: commands.start(), actor: actors.opd, day: 70 },

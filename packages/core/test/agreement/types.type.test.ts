@@ -15,7 +15,7 @@ describe('inferred types', () => {
 
   it('state status and roles are closed sets', () => {
     expectTypeOf<AgreementState['status']>().toEqualTypeOf<'none' | 'identified' | 'mapped' | 'coordinated' | 'signed' | 'implemented' | 'evaluated' | 'ended'>()
-    expectTypeOf<Role>().toEqualTypeOf<'opd' | 'tkksd' | 'kepala_daerah' | 'kuasa' | 'dprd' | 'partner' | 'monev'>()
+    expectTypeOf<Role>().toEqualTypeOf<'opd' | 'tkksd' | 'kepala-daerah' | 'kuasa' | 'dprd' | 'partner' | 'monev'>()
     expectTypeOf<Guard['basis']['kind']>().toEqualTypeOf<'reg' | 'practice' | 'policy'>()
   })
 })

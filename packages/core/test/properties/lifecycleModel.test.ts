@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openMemoryStore } from '@kerjasama/store-memory'
 import { agreementEventSchema, evolve, fold, initialState, parseAgreementEvent } from '../../src/agreement'
-import type { AgreementEvent, AgreementState } from '../../src/agreement'
+import type { AgreementCommandInput, AgreementEvent, AgreementState } from '../../src/agreement'
 import { KerjasamaError } from '../../src/errors'
 import { createAgreementService } from '../../src/handler'
 import type { AgreementService } from '../../src/handler'
@@ -31,11 +31,12 @@ const reached = new Set<string>()
 let refusals = 0
 let signedThroughDprd = 0
 
+/** Garbage commands included: they reach execute past the type system, as from an untyped caller. */
 async function attempt(real: Real, command: unknown, actor: Actor): Promise<boolean> {
   const appendsBefore = real.store.appends
   const streams = await snapshot(real)
   try {
-    await real.service.execute(command, { actor })
+    await real.service.execute(command as AgreementCommandInput, { actor })
     return true
   } catch (error) {
     if (!(error instanceof KerjasamaError)) throw error
@@ -153,8 +154,8 @@ class CeremonialStep implements fc.AsyncCommand<Model, Real> {
     }
     const command =
       this.mutation === 'no-evidence' ? ceremonial.withoutEvidence(step.command)
-      : this.mutation === 'late-actions' && Array.isArray(step.command.actions) ? ceremonial.actionsDueLate(step.command, new Date(START + 2000 * DAY_MS).toISOString())
-      : this.mutation === 'absolute-affair' && Array.isArray(step.command.affairs) ? ceremonial.withAffairs(step.command, ['pertahanan'])
+      : this.mutation === 'late-actions' ? ceremonial.actionsDueLate(step.command, new Date(START + 2000 * DAY_MS).toISOString())
+      : this.mutation === 'absolute-affair' ? ceremonial.withAffairs(step.command, ['pertahanan'])
       : step.command
     moveClock(real, slot, step)
     // A late-action plan may be accepted at coordination; the signing guard must then refuse.

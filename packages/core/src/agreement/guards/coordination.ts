@@ -1,5 +1,5 @@
 import { durationYears, offerLapsed, periodIsOrdered } from '../agreementDates'
-import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, angka, defineGuard } from '../guard'
 import { partiesOf, partnersNotAccepted } from '../state'
 
 const signing = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan'] as const
@@ -30,10 +30,16 @@ export const offerReplyLate = defineGuard({
   code: 'OFFER_REPLY_LATE',
   when: ['RecordOfferResponse'],
   check: (state, _command, ctx) => !offerLapsed(state, ctx) || { offeredAt: state.term.offer?.at, withinDays: ctx.policy.offerReplyWithinDays },
-  message: {
-    id: 'Batas waktu jawaban atas penawaran sudah lewat; kepala daerah dapat mengirim penawaran ulang',
-    en: 'The deadline for answering the offer has passed; the kepala daerah may send the offer again',
-  },
+  message: (policy) =>
+    policy.offerReplyWithinDays === undefined
+      ? {
+          id: 'Batas waktu jawaban atas penawaran yang ditetapkan daerah sudah lewat; kepala daerah dapat mengirim penawaran ulang',
+          en: 'The region’s deadline for answering the offer has passed; the kepala daerah may send the offer again',
+        }
+      : {
+          id: `Batas waktu jawaban atas penawaran, ${angka(policy.offerReplyWithinDays)} hari sejak penawaran dikirim, sudah lewat; kepala daerah dapat mengirim penawaran ulang`,
+          en: `The deadline for answering the offer, ${policy.offerReplyWithinDays} days after it was sent, has passed; the kepala daerah may send the offer again`,
+        },
   basis: { kind: 'policy', source: 'Kebijakan daerah (tidak ada batas waktu nasional; nonaktif secara bawaan)' },
   configurableBy: 'policy.offerReplyWithinDays',
 })
@@ -111,10 +117,10 @@ export const durationExceedsLimit = defineGuard({
     const years = durationYears(command.duration)
     return years <= limit || { years: Math.round(years * 100) / 100, limit, sector: command.sector }
   },
-  message: {
-    id: 'Jangka waktu melebihi batas: paling lama 5 tahun untuk pelayanan publik dan 25 tahun untuk infrastruktur (dapat diatur)',
-    en: 'Duration exceeds the limit: at most 5 years for public service and 25 years for infrastructure (configurable)',
-  },
+  message: (policy) => ({
+    id: `Jangka waktu melebihi batas: paling lama ${angka(policy.maxYearsPublicService)} tahun untuk pelayanan publik dan ${angka(policy.maxYearsInfrastructure)} tahun untuk infrastruktur (ketentuan daerah)`,
+    en: `Duration exceeds the limit: at most ${policy.maxYearsPublicService} years for public service and ${policy.maxYearsInfrastructure} years for infrastructure (the region’s rule)`,
+  }),
   basis: { kind: 'practice', source: 'Pernyataan Kemendagri dan pedoman kerja sama pemerintah kota' },
   configurableBy: 'policy.maxYearsPublicService, policy.maxYearsInfrastructure',
 })

@@ -1,5 +1,5 @@
 import { dprdRequestLapsed, utcDay } from '../agreementDates'
-import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard } from '../guard'
+import { PERMENDAGRI_22_2020, PP_28_2018, angka, defineGuard } from '../guard'
 import { dprdApprovalTriggered, dprdDecisionPending, unsignedParties } from '../state'
 
 // Persetujuan DPRD: asked by the kepala daerah once every party signed the KB,
@@ -26,10 +26,16 @@ export const dprdDecisionPendingGuard = defineGuard({
   when: ['RequestDprdApproval'],
   check: (state, _command, ctx) =>
     !dprdDecisionPending(state) || dprdRequestLapsed(state, ctx) || { requestedAt: state.term.dprdRequest?.at, letterReference: state.term.dprdRequest?.letterReference },
-  message: {
-    id: 'Permohonan persetujuan kepada DPRD masih menunggu keputusan; catat keputusannya, atau mohon ulang setelah batas waktu daerah lewat',
-    en: 'The request to the DPRD still awaits its decision; record the decision, or ask again once the region’s deadline has passed',
-  },
+  message: (policy) =>
+    policy.dprdDecisionWithinDays === undefined
+      ? {
+          id: 'Permohonan persetujuan kepada DPRD masih menunggu keputusan; catat keputusannya lebih dahulu (daerah tidak menetapkan batas waktu keputusan DPRD)',
+          en: 'The request to the DPRD still awaits its decision; record the decision first (the region sets no deadline for the DPRD’s decision)',
+        }
+      : {
+          id: `Permohonan persetujuan kepada DPRD masih menunggu keputusan; catat keputusannya, atau mohon ulang setelah ${angka(policy.dprdDecisionWithinDays)} hari sejak permohonan dikirim`,
+          en: `The request to the DPRD still awaits its decision; record the decision, or ask again once ${policy.dprdDecisionWithinDays} days have passed since the request`,
+        },
   basis: { kind: 'policy', source: 'Kebijakan daerah (tidak ada batas waktu nasional untuk keputusan DPRD; nonaktif secara bawaan)' },
   configurableBy: 'policy.dprdDecisionWithinDays',
 })

@@ -1,6 +1,9 @@
 import { termEndsAt, utcDay } from '../agreementDates'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
 
+/** The public rubric's scores, the default policy.monevScores. */
+export const publicRubricScores: readonly number[] = Object.freeze([100, 75, 50, 0])
+
 export const unknownAction = defineGuard({
   code: 'UNKNOWN_ACTION',
   when: ['StartAction', 'CompleteAction'],
@@ -32,10 +35,18 @@ export const monevScoreOffRubric = defineGuard({
   code: 'MONEV_SCORE_OFF_RUBRIC',
   when: ['RecordMonev'],
   check: (_state, command, ctx) => ctx.policy.monevScores.includes(command.score) || { score: command.score, allowed: [...ctx.policy.monevScores] },
-  message: {
-    id: 'Nilai monev mengikuti rubrik: 100 terlaksana penuh dan berkelanjutan, 75 sebagian, 50 rencana kerja tidak diikuti, 0 tidak ada kegiatan',
-    en: 'Monev scores follow the rubric: 100 fully carried out and sustained, 75 partly, 50 work plan not followed, 0 nothing happened',
-  },
+  // The default rubric's scores carry their meaning; a region's own rubric is
+  // quoted by its scores, as the library cannot know what each of them means.
+  message: (policy) =>
+    sameScores(policy.monevScores, publicRubricScores)
+      ? {
+          id: 'Nilai monev mengikuti rubrik: 100 terlaksana penuh dan berkelanjutan, 75 sebagian, 50 rencana kerja tidak diikuti, 0 tidak ada kegiatan',
+          en: 'Monev scores follow the rubric: 100 fully carried out and sustained, 75 partly, 50 work plan not followed, 0 nothing happened',
+        }
+      : {
+          id: `Nilai monev mengikuti rubrik daerah: salah satu dari ${listed(policy.monevScores, 'atau')}`,
+          en: `Monev scores follow the region’s rubric: one of ${listed(policy.monevScores, 'or')}`,
+        },
   basis: { kind: 'practice', source: 'Rubrik evaluasi kerja sama daerah (pola penilaian publik)' },
   configurableBy: 'policy.monevScores',
 })
@@ -77,3 +88,12 @@ export const amendmentWithoutAddendum = defineGuard({
   },
   basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, perubahan kerja sama atas kesepakatan para pihak` },
 })
+
+function sameScores(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((score) => b.includes(score))
+}
+
+function listed(scores: readonly number[], or: string): string {
+  const sorted = [...scores].sort((x, y) => y - x).map(String)
+  return sorted.length === 1 ? sorted[0]! : `${sorted.slice(0, -1).join(', ')} ${or} ${sorted.at(-1)!}`
+}

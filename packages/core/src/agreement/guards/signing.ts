@@ -1,6 +1,6 @@
 import { utcDay } from '../agreementDates'
 import type { CommandOf } from '../commands'
-import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, angka, defineGuard } from '../guard'
 import type { AgreementState, SignedDocument } from '../state'
 import { unsignedParties } from '../state'
 
@@ -109,24 +109,6 @@ export const signerCapacityMismatch = defineGuard({
   basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan oleh para pihak` },
 })
 
-export const signerNotOfParty = defineGuard({
-  code: 'SIGNER_NOT_OF_PARTY',
-  when: signing,
-  // Who records a signature must belong to the side that signs: the region's
-  // officers sign for the region, a partner's user only for a partner.
-  check: (state, command, ctx) => {
-    if (state.status === 'none') return true
-    const regionSide = command.partyId === state.initiatingRegion
-    const ok = regionSide ? ctx.actor.role === 'kepala_daerah' || ctx.actor.role === 'kuasa' : ctx.actor.role === 'partner'
-    return ok || { party: command.partyId, role: ctx.actor.role }
-  },
-  message: {
-    id: 'Tanda tangan hanya dapat dicatat oleh pihak yang bersangkutan',
-    en: 'A signature can only be recorded by the signing party’s own side',
-  },
-  basis: { kind: 'policy', source: 'anti-ceremonial policy (tanda tangan per pihak)' },
-})
-
 export const noActionDueSoon = defineGuard({
   code: 'NO_ACTION_DUE_SOON',
   when: signing,
@@ -138,10 +120,10 @@ export const noActionDueSoon = defineGuard({
     const soon = actions.some((action) => utcDay(action.dueDate) >= today && utcDay(action.dueDate) <= limit)
     return soon || { withinDays: ctx.policy.firstActionWithinDays, signingDate: ctx.now.toISOString() }
   },
-  message: {
-    id: 'Tidak boleh menandatangani tanpa kegiatan rencana kerja yang jatuh tempo dalam 90 hari sejak penandatanganan (dapat diatur)',
-    en: 'No signing without a work-plan action due within 90 days of the signing date (configurable)',
-  },
+  message: (policy) => ({
+    id: `Tidak boleh menandatangani tanpa kegiatan rencana kerja yang jatuh tempo dalam ${angka(policy.firstActionWithinDays)} hari sejak penandatanganan (ketentuan daerah)`,
+    en: `No signing without a work-plan action due within ${policy.firstActionWithinDays} days of the signing date (the region’s rule)`,
+  }),
   basis: { kind: 'policy', source: ANTI_CEREMONIAL },
   configurableBy: 'policy.firstActionWithinDays',
 })
