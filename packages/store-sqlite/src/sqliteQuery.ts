@@ -37,7 +37,8 @@ export function sqliteQueryRunner(db: BetterSqlite3.Database, tenant: string): (
   }
 }
 
-function pageQuery(tenant: string, collection: string, plan: QueryPlan): { text: string; values: unknown[]; shape: string } {
+/** The statement and parameters of one page; exported so a test can EXPLAIN exactly what runs. */
+export function pageQuery(tenant: string, collection: string, plan: QueryPlan): { text: string; values: unknown[]; shape: string } {
   const descending = plan.descending ? ' DESC' : ''
   const after = plan.descending ? '<' : '>'
   const values: unknown[] = [tenant, collection]
