@@ -23,6 +23,7 @@ if ((await postgresAvailability()).available) {
       const test = createTestSchema()
       const store = await openPostgresStore({ pool: test.pool, schema: test.schema })
       const withCleanup: EventStore = {
+        tenant: store.tenant,
         append: (streamId, events, options) => store.append(streamId, events, options),
         readStream: (streamId, options) => store.readStream(streamId, options),
         readAll: (options) => store.readAll(options),

@@ -375,3 +375,25 @@ export class StoreFailed extends KerjasamaError {
     )
   }
 }
+
+/**
+ * A store opened for one region records only agreements that region is party
+ * to: as the initiating region or as a daerah partner. Nothing is written.
+ * Stores opened for DEFAULT_TENANT (a deployment for one region) do not check.
+ */
+export class AgreementOutsideTenant extends KerjasamaError {
+  readonly violations: ReadonlyArray<RefusalReason>
+  constructor(tenant: string, regions: readonly string[]) {
+    const message = {
+      id: `Penyimpanan daerah ${tenant} hanya mencatat kerja sama yang melibatkan daerah ${tenant}; kerja sama ini melibatkan daerah ${regions.join(', ')}`,
+      en: `The store of region ${tenant} records only agreements region ${tenant} is party to; this one involves ${regions.join(', ')}`,
+    }
+    super('AGREEMENT_OUTSIDE_TENANT', message, { tenant, regions: [...regions] })
+    this.violations = [{
+      code: 'AGREEMENT_OUTSIDE_TENANT',
+      message,
+      basis: { kind: 'policy', source: 'Pemisahan data per daerah: setiap daerah menatausahakan kerja sama yang ia menjadi pihaknya' },
+      details: { tenant, regions: [...regions] },
+    }]
+  }
+}

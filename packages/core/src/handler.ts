@@ -4,6 +4,7 @@ import type { AgreementCommandInput, AgreementEvent, AgreementPolicy, AgreementS
 import { AgreementNotFound, IdempotencyKeyReused, ValidationError, isKerjasamaError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
+import { assertAgreementInTenant } from './service/agreementTenant'
 import { commandFingerprint } from './service/commandFingerprint'
 import type { IdempotencyClaim } from './storeInput'
 import { COMMAND } from './agreement/decide'
@@ -69,6 +70,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   async function execute(command: AgreementCommandInput, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
     const { actor, correlationId, idempotencyKey } = parseExecuteOptions(executeOptions)
     const { agreementId, target, parsed, agreementIdAssigned } = addressCommand(command, ids)
+    assertAgreementInTenant(store.tenant, parsed)
     const idempotency: IdempotencyClaim | undefined =
       idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: commandFingerprint(parsed, actor, agreementIdAssigned) }
     const commandId = ids()

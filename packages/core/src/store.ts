@@ -120,6 +120,8 @@ export type TenantScope = {
 }
 
 export interface EventStore {
+  /** The tenant this store writes to; DEFAULT_TENANT when a deployment serves one region. */
+  readonly tenant: TenantId
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>
   /** Every event of the granted tenants, in position order, none skipped (R5, R6). */

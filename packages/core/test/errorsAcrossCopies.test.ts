@@ -50,6 +50,7 @@ describe('errors thrown by another copy of @kerjasama/core', () => {
     const base = openMemoryStore()
     let conflicts = 1
     const store: EventStore = {
+      tenant: base.tenant,
       append: async (streamId, events, options) => {
         if (conflicts > 0) {
           conflicts -= 1

@@ -41,6 +41,7 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
   }
 
   return {
+    tenant,
     // Everything from the checks to the last push runs without an await, so
     // no other append can interleave: that is what makes one append atomic
     // (R1) and the expected-version check race-free (R2) on one event loop.

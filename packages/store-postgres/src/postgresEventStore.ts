@@ -67,6 +67,7 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
   }
 
   return {
+    tenant,
     async append(streamId, events, options): Promise<AppendResult> {
       assertOpen()
       const prepared = prepareAppend(streamId, events, options, maxEventBytes === undefined ? {} : { maxEventBytes })

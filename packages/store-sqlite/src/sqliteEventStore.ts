@@ -117,6 +117,7 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
   }
 
   return {
+    tenant,
     async append(streamId, events, options: AppendOptions): Promise<AppendResult> {
       assertOpen()
       const checked = prepareAppend(streamId, events, options, { maxEventBytes: scope.maxEventBytes })

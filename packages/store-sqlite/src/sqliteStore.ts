@@ -34,6 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     return result
   }
   return {
+    tenant: events.tenant,
     append: (streamId, newEvents, appendOptions) =>
       resolved.readOnly ? Promise.reject(new StoreReadOnly('append')) : announced(events.append(streamId, newEvents, appendOptions)),
     readStream: (streamId, readOptions) => events.readStream(streamId, readOptions),

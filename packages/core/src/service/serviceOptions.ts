@@ -39,8 +39,10 @@ const serviceOptionsShape = z.object({
       typeof value === 'object' &&
       value !== null &&
       typeof (value as Record<string, unknown>).append === 'function' &&
-      typeof (value as Record<string, unknown>).readStream === 'function',
-    customError({ id: 'store harus memenuhi port EventStore (append, readStream)', en: 'store must implement the EventStore port (append, readStream)' }),
+      typeof (value as Record<string, unknown>).readStream === 'function' &&
+      // The service checks whose agreements the store may hold by its tenant.
+      typeof (value as Record<string, unknown>).tenant === 'string',
+    customError({ id: 'store harus memenuhi port EventStore (tenant, append, readStream)', en: 'store must implement the EventStore port (tenant, append, readStream)' }),
   ),
   clock: z.custom<() => Date>((value) => typeof value === 'function', customError({ id: 'clock harus berupa fungsi', en: 'clock must be a function' })).optional(),
   ids: z.custom<() => string>((value) => typeof value === 'function', customError({ id: 'ids harus berupa fungsi', en: 'ids must be a function' })).optional(),

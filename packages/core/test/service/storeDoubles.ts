@@ -14,6 +14,7 @@ export function countingStore(base: EventStore): EventStore & { appends: number;
       }
       return result
     },
+    tenant: base.tenant,
     readStream: base.readStream.bind(base),
     readAll: base.readAll.bind(base),
     verify: base.verify.bind(base),
@@ -39,6 +40,7 @@ export function racingStore(base: EventStore, races: number, rival: () => Promis
       }
       return base.append(streamId, events, options)
     },
+    tenant: base.tenant,
     readStream: base.readStream.bind(base),
     readAll: base.readAll.bind(base),
     verify: base.verify.bind(base),
@@ -55,6 +57,7 @@ export function alwaysConflictingStore(base: EventStore): EventStore & { attempt
       conflicting.attempts += 1
       throw new ConcurrencyError(streamId, options.expectedVersion, 99)
     },
+    tenant: base.tenant,
     readStream: base.readStream.bind(base),
     readAll: base.readAll.bind(base),
     verify: base.verify.bind(base),
