@@ -4,6 +4,7 @@ import type { ReadModelQuery } from '@kerjasama/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS, openSqliteReadModelStore } from '../src/index'
 import { MIGRATIONS_TABLE } from '../src/schema'
+import { prepareReadModelIndexStatements } from '../src/readModelIndexStatements'
 import { pageQuery } from '../src/sqliteQuery'
 import { tempDatabase } from './support/tempDatabase'
 
@@ -68,6 +69,10 @@ describe('SQLite read-model index (R14)', () => {
       if (query.where === undefined || query.orderBy === undefined) expect(steps.filter((step) => step.includes('TEMP B-TREE')), JSON.stringify(query)).toEqual([])
       expect(steps.some((step) => /USING PRIMARY KEY/.test(step)), JSON.stringify(query)).toBe(true)
     }
+    // A changed document's old entries are found by document, not by walking every entry of the collection.
+    const { deleteEntriesOfDocument } = prepareReadModelIndexStatements(db)
+    const deletion = (db.prepare(`EXPLAIN QUERY PLAN ${deleteEntriesOfDocument.source}`).all('33.05', 'agreements', 'ks-1') as Array<{ detail: string }>).map((row) => row.detail)
+    expect(deletion).toEqual([expect.stringContaining('USING INDEX read_model_index_by_document (tenant=? AND collection=? AND id=?)')])
     db.close()
   })
 })
