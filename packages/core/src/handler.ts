@@ -1,7 +1,7 @@
 import { monotonicFactory } from 'ulid'
 import { agreementCommandSchema, builtInGuards, decide, fold, resolvePolicy } from './agreement'
 import type { AgreementCommandInput, AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
-import { AgreementNotFound, IdempotencyKeyReused, ValidationError, isKerjasamaError } from './errors'
+import { AgreementNotFound, ConcurrencyError, IdempotencyKeyReused, ValidationError, isKerjasamaError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
 import type { LoadedStream } from './service/agreementStream'
 import { assertAgreementInTenant } from './service/agreementTenant'
@@ -68,7 +68,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   const regions = options.regions === undefined ? jawaTengahRegions : checkedRegionDirectory(options.regions)
 
   async function execute(command: AgreementCommandInput, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
-    const { actor, correlationId, idempotencyKey } = parseExecuteOptions(executeOptions)
+    const { actor, correlationId, idempotencyKey, expectedVersion } = parseExecuteOptions(executeOptions)
     const { agreementId, target, parsed, agreementIdAssigned } = addressCommand(command, ids)
     assertAgreementInTenant(store.tenant, parsed)
     const idempotency: IdempotencyClaim | undefined =
@@ -78,6 +78,9 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
       const loaded = await readAgreementStream(store, agreementId)
       const earlier = idempotency === undefined ? [] : eventsWithKey(loaded, idempotency)
       if (earlier.length > 0) return resultOf(earlier, true)
+      // After the key check, so a retried conditional write still gets its first result; before deciding, so a
+      // command meant for the version the caller saw is never re-decided on one it has not seen (also on a retry below).
+      if (expectedVersion !== undefined && loaded.version !== expectedVersion) throw new ConcurrencyError(agreementStreamId(agreementId), expectedVersion, loaded.version)
       const now = readClock(clock)
       const events = decide(target, fold(loaded.events), { now, actor, newId: ids, policy, regions })
       if (events.length === 0) return { agreementId, version: loaded.version, events: [], duplicate: false }

@@ -25,9 +25,21 @@ export const executeOptionsSchema = z.strictObject({
   actor: actorSchema,
   correlationId: nonEmpty.optional(),
   idempotencyKey: nonEmpty.optional(),
+  expectedVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 })
 
-export type ExecuteOptions = { actor: Actor; correlationId?: string; idempotencyKey?: string }
+export type ExecuteOptions = {
+  actor: Actor
+  correlationId?: string
+  idempotencyKey?: string
+  /**
+   * The version the caller decided on (an HTTP If-Match). When the stream is
+   * at another version the command is not decided at all: ConcurrencyError
+   * (STREAM_VERSION_CONFLICT), nothing written, and no re-deciding on the
+   * fresh state, since the caller has not seen it.
+   */
+  expectedVersion?: number
+}
 
 /** Default bound on reload-and-retry after a concurrent writer moved the stream. */
 export const DEFAULT_MAX_RETRIES = 3
@@ -52,11 +64,12 @@ const serviceOptionsShape = z.object({
 })
 
 export function parseExecuteOptions(options: unknown): ExecuteOptions {
-  const { actor, correlationId, idempotencyKey } = parseOrThrow(executeOptionsSchema, options, { id: 'opsi execute', en: 'execute options' })
+  const { actor, correlationId, idempotencyKey, expectedVersion } = parseOrThrow(executeOptionsSchema, options, { id: 'opsi execute', en: 'execute options' })
   return {
     actor: { id: actor.id, role: actor.role, actsFor: actor.actsFor },
     ...(correlationId === undefined ? {} : { correlationId }),
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(expectedVersion === undefined ? {} : { expectedVersion }),
   }
 }
 
