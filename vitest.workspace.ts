@@ -35,6 +35,8 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('store-postgres', 'packages/store-postgres', { testTimeout: 60_000 }),
   project('projections', 'packages/projections', { testTimeout: 60_000 }),
   project('regions-id', 'packages/regions-id'),
+  // End-to-end tests listen on 127.0.0.1, port 0.
+  project('http', 'packages/http', { testTimeout: 30_000 }),
   project('cli', 'packages/cli'),
   project('example-jateng', 'examples/jateng'),
   // The published manifests and tarballs (pack-and-install itself runs in .ci/run).

@@ -1,0 +1,57 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import type { ApiEnv } from './apiEnv'
+import { authenticateRequests } from './authentication'
+import type { ResolvedHandlerOptions } from './handlerOptions'
+import { toJson } from './jsonResponse'
+import { jsonResponse } from './jsonResponse'
+import { detectLanguage, languageOf } from './language'
+import { languageQuery } from './openapi/apiSchemas'
+import type { OpenApiDocument } from './openapi/openApiDocument'
+import { routeCatalogue } from './openapi/routeCatalogue'
+import { RouteNotFound } from './problem/httpRefusals'
+import { renderProblem } from './problem/problemDetails'
+import { parseQuery } from './requestQuery'
+import { registerAgreementReadRoutes } from './routes/agreementReads'
+import { registerWriteRoutes } from './routes/agreementWrites'
+import { registerProjectionStatusRoute } from './routes/projectionStatusRoute'
+import { registerReadModelRoutes } from './routes/readModelRoutes'
+import { registerSemesterReportRoute } from './routes/semesterReportRoute'
+
+/**
+ * The JSON API as one Hono app, every path under /api. Its error handler
+ * answers every failure of its own routes as a problem document; pages
+ * mounted beside it (the dashboard) keep their own error handling.
+ */
+export function createApiApp(options: ResolvedHandlerOptions, document: OpenApiDocument): Hono<ApiEnv> {
+  const api = new Hono<ApiEnv>()
+  // Set before any route is added: Hono wraps routes with the error handler the app has when they are mounted.
+  api.onError((error, c) => problemResponse(error, c, options))
+  api.use('/api/*', detectLanguage())
+
+  // Registered before authentication, which Hono then never runs for it: the document describes the API and holds no data.
+  api.get(routeCatalogue.getOpenApi.path, (c) => {
+    parseQuery(c.req.url, languageQuery)
+    return jsonResponse(document, 200)
+  })
+
+  api.use('/api/*', authenticateRequests(options.authenticate))
+  registerWriteRoutes(api, options)
+  registerAgreementReadRoutes(api, options)
+  registerReadModelRoutes(api, options)
+  registerSemesterReportRoute(api, options)
+  registerProjectionStatusRoute(api, options)
+
+  // Last, so it only answers what no route above matched: an unknown /api path is a problem document too.
+  api.all('/api/*', (c) => {
+    throw new RouteNotFound(c.req.method, new URL(c.req.url).pathname)
+  })
+  return api
+}
+
+function problemResponse(error: unknown, c: Context<ApiEnv>, options: ResolvedHandlerOptions): Response {
+  const rendered = renderProblem(error, { language: languageOf(c.get('language')), instance: new URL(c.req.url).pathname })
+  if (rendered.unexpected) options.onUnexpectedError(error, c.req.raw)
+  const headers = { ...rendered.headers, ...(rendered.status === 401 ? { 'www-authenticate': options.challenge } : {}) }
+  return new Response(toJson(rendered.body), { status: rendered.status, headers })
+}
