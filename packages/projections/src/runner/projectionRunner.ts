@@ -9,6 +9,7 @@ import { ProjectionFailed, ProjectionSkipRefused, readFailureRecord, skipOptions
 import type { FailureRecord, SkipOptions, SkipRecord } from './poison'
 import { ProjectionLoop } from './projectionLoop'
 import { ProjectionSuperseded, planBuilds, readControlRecord, requestRebuild } from './rebuild'
+import type { ControlRecord } from './rebuild'
 import { resolveRunnerOptions } from './runnerOptions'
 import type { RunnerOptions } from './runnerOptions'
 import { statusErrorOf, statusOf } from './status'
@@ -85,7 +86,12 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     return loop
   }
   // Skip records are found by projection, a page at a time, like any read model.
-  const declareRunnerCollections = (): Promise<void> => (runnerCollections ??= readModels.declareCollections({ [RUNNER_COLLECTIONS.skips]: { indexed: ['projection'] } }))
+  const declareRunnerCollections = (): Promise<void> =>
+    (runnerCollections ??= readModels.declareCollections({ [RUNNER_COLLECTIONS.skips]: { indexed: ['projection'] } }).catch((error: unknown) => {
+      // A store that was down must be asked again next time, not remembered as failed.
+      runnerCollections = undefined
+      throw error
+    }))
 
   /** Cycles until caught up, stopped or standing by; errors stay in the loop's lastError. */
   const catchUpOne = async (loop: ProjectionLoop): Promise<void> => {
@@ -116,7 +122,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     }
   }
 
-  const failuresOf = async (name: string): Promise<{ control: Awaited<ReturnType<typeof readControlRecord>>; failures: FailureRecord[] }> => {
+  const failuresOf = async (name: string): Promise<{ control: ControlRecord | undefined; failures: FailureRecord[] }> => {
     const control = await readControlRecord(readModels, name)
     const builds = control === undefined ? [] : [control.active, control.target]
     const records = await Promise.all(builds.map((build) => (build == null ? undefined : readFailureRecord(readModels, name, build))))
@@ -177,8 +183,16 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   return {
     async start() {
       if (started) return
-      await declareRunnerCollections()
+      // Marked before the first await, so a second start() meanwhile does not start every loop twice.
       started = true
+      try {
+        await declareRunnerCollections()
+      } catch (error) {
+        started = false
+        throw error
+      }
+      // stop() came first.
+      if (!started) return
       stopping = false
       stopController = new AbortController()
       unsubscribe = await subscribeToChanges(eventStore.subscribe?.bind(eventStore), () => changes.fire())
