@@ -25,7 +25,11 @@ export async function openDemoStore(selection: StoreSelection, env: NodeJS.Proce
   }
 }
 
-/** Without DATABASE_URL the pg driver reads the standard PG* variables itself. */
+/**
+ * Without DATABASE_URL the pg driver reads the standard PG* variables itself.
+ * The process's own DATABASE_URL is left for the adapter to read, so an error
+ * about it names DATABASE_URL rather than an option the user never set.
+ */
 export function postgresConnection(env: NodeJS.ProcessEnv): { connectionString?: string } {
-  return env.DATABASE_URL === undefined ? {} : { connectionString: env.DATABASE_URL }
+  return env.DATABASE_URL === undefined || env.DATABASE_URL === process.env.DATABASE_URL ? {} : { connectionString: env.DATABASE_URL }
 }

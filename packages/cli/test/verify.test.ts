@@ -115,6 +115,28 @@ describe('kerjasama verify on SQLite', () => {
   })
 })
 
+describe('kerjasama verify on PostgreSQL, before any server answers', () => {
+  it("a malformed DATABASE_URL of the process is named as DATABASE_URL and its text, password and all, is never printed", async () => {
+    const saved = process.env.DATABASE_URL
+    process.env.DATABASE_URL = 'postgres://kebumen:rahasia-sekali@[::1'
+    try {
+      const { code, err } = await run(['verify', '--store', 'postgres'], process.env)
+      expect(code).toBe(1)
+      expect(err[1]).toMatch(/^STORE_MISCONFIGURED: The store's configuration needs correcting: DATABASE_URL is not a valid PostgreSQL URL/)
+      expect(err.join('\n')).not.toContain('rahasia')
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL
+      else process.env.DATABASE_URL = saved
+    }
+  })
+
+  it('a refused connection is STORE_UNAVAILABLE, the one failure that invites a retry, with the network code as its cause', async () => {
+    const { code, err } = await run(['verify', '--store', 'postgres'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/kerjasama_test' })
+    expect(code).toBe(1)
+    expect(err[1]).toBe('STORE_UNAVAILABLE: Store unavailable during open; safe to retry with the same idempotency key (cause: ECONNREFUSED)')
+  })
+})
+
 describe.runIf(postgres.available)('kerjasama verify on PostgreSQL', () => {
   it('a schema that does not exist is STORE_NOT_FOUND naming it, and neither the schema nor its role is created', async () => {
     const test = createTestSchema({ poolSize: 1 })

@@ -17,7 +17,7 @@ type PgLikeError = { code?: unknown; severity?: unknown }
 export function classifyPgFailure(error: unknown, operation: string, target?: ConnectionTarget): KerjasamaError {
   const { code, fromServer } = codeOf(error)
   // Only the code travels as the cause: the driver's message can quote a row or the statement.
-  const cause = code === undefined ? error : { sqlstate: code }
+  const cause = code === undefined ? error : fromServer ? { sqlstate: code } : { code }
   const problem = misconfigurationOf(error, target)
   if (problem !== undefined) return new StoreMisconfigured(problem.text, { cause: problem.cause }, { cause: code === 'ENOTFOUND' ? error : { code } })
   if (!fromServer) return new StoreUnavailable(operation, { cause })

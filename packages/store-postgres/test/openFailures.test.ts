@@ -62,7 +62,8 @@ describe('PostgreSQL failures are sorted by what the caller can do about them', 
   it('a refused connection is transient, an unknown host name is configuration', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
     const unknownHost = Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })
-    expect(classifyPgFailure(refused, 'open').code).toBe('STORE_UNAVAILABLE')
+    expect(classifyPgFailure(refused, 'open')).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: { code: 'ECONNREFUSED' } })
+    expect(classifyPgFailure(serverError('57P01'), 'open')).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: { sqlstate: '57P01' } })
     expect(classifyPgFailure(unknownHost, 'open', { user: undefined, host: 'nohost.invalid', port: 5432, database: undefined }).code).toBe('STORE_MISCONFIGURED')
   })
 })
