@@ -19,12 +19,18 @@ const STORE_FAULTS = new Set(['STORE_UNAVAILABLE', 'STORE_CLOSED', 'PROJECTION_C
  */
 export function buildTransaction(tx: ReadModelTransaction, projection: string, build: Build): { tx: ReadModelTransaction; storeFault: () => unknown } {
   let fault: unknown
+  // A batch touches the same few collections thousands of times; their physical names are built once.
+  const names = new Map<string, string>()
   const physical = (collection: string): string => {
+    const known = names.get(collection)
+    if (known !== undefined) return known
     // The store checks identifiers too, but would name the physical collection in its error.
     if (typeof collection !== 'string' || collection.length === 0) {
       throw new InvalidStoreInput({ id: 'nama koleksi harus berupa teks yang tidak kosong', en: 'a collection name must be a non-empty string' }, { field: 'collection' })
     }
-    return physicalCollection(projection, build, collection)
+    const name = physicalCollection(projection, build, collection)
+    names.set(collection, name)
+    return name
   }
   const watched = async <T>(operation: () => Promise<T>): Promise<T> => {
     try {
