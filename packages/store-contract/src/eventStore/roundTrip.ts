@@ -40,7 +40,7 @@ export function describeRoundTrip({ run, options }: EventStoreSuite): void {
         sqlLike: "'; DROP TABLE events; --",
         escapes: 'line\nbreak\ttab\u0000nul \\ "quotes"',
       }
-      const metadata = sampleMetadata({ actor: { id: 'bupati-kebumen 🤝', role: 'kepala_daerah' }, catatan: EMOJI })
+      const metadata = sampleMetadata({ actor: { id: 'bupati-kebumen 🤝', role: 'kepala-daerah', actsFor: '33.05' }, catatan: EMOJI })
       const streamId = `kerja-sama/${EMOJI}/${INDONESIAN.slice(0, 40)}`
       const id = unique('évènement-🤝')
       await store.append(streamId, [{ id, type: 'KesepakatanDitandatangani ✍', schemaVersion: 2, data, metadata }], { expectedVersion: 'none' })
