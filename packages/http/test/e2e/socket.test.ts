@@ -23,7 +23,7 @@ for (const [storeName, openStores] of [['memory', memoryStores], ['SQLite :memor
       await server.close()
     })
 
-    async function call(method: string, path: string, options: { as?: Actor; headers?: Record<string, string>; json?: unknown; body?: BodyInit; duplex?: 'half' } = {}): Promise<Call> {
+    async function call(method: string, path: string, options: { as?: Actor; headers?: Record<string, string>; json?: unknown; body?: string | ReadableStream<Uint8Array>; duplex?: 'half' } = {}): Promise<Call> {
       const headers = new Headers(options.headers)
       if (options.as !== undefined) headers.set('authorization', `Bearer ${server.tokenFor(options.as)}`)
       if (options.json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json')
