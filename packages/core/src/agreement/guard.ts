@@ -50,7 +50,7 @@ export function guardMessage(guard: Pick<Guard, 'message'>, policy: AgreementPol
 }
 
 /** A number as Bahasa Indonesia writes it (2,5 tahun). */
-export function angka(value: number): string {
+export function indonesianNumber(value: number): string {
   return String(value).replace('.', ',')
 }
 

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { builtInGuards, defaultPolicy, guardMessage, resolvePolicy } from '../../src/agreement'
 import type { AgreementPolicy } from '../../src/agreement'
 import { DeciderSpecification } from '../../src/testing'
-import { decide, evolve, initialState } from '../../src/agreement'
+import { decide, defineGuard, evolve, fold, initialState } from '../../src/agreement'
+import type { GuardViolation } from '../../src/errors'
 import { guardCases } from './guardCases'
 import type { Actor } from '../../src/store'
-import { actors, context } from './scenario'
+import { REGION, actors, commands, context, day, eventsThrough, refusal } from './scenario'
 
 // Item 9: a refused officer reads the region's own numbers. With
 // firstActionWithinDays 30 the message says "30 hari", never the default 90.
@@ -70,5 +71,21 @@ describe('messages quote the region’s own numbers', () => {
       if (!options.some((option) => numericOptions.includes(option) || optional.includes(option))) continue
       expect([guard.code, typeof guard.message]).toEqual([guard.code, 'function'])
     }
+  })
+
+  it('a region’s own guard may word its message from the policy; one whose message breaks refuses with GUARD_FAILED', () => {
+    const state = fold(eventsThrough('coordinated'))
+    const quoting = defineGuard({
+      code: 'JATENG_SIGNING_NOTICE',
+      when: ['SignKesepakatanBersama'],
+      check: () => false,
+      message: (policy) => ({ id: `Penandatanganan diumumkan ${policy.firstActionWithinDays} hari sebelumnya`, en: `Signing is announced ${policy.firstActionWithinDays} days ahead` }),
+      basis: { kind: 'policy', source: 'Pergub contoh' },
+    })
+    const sign = (guard: typeof quoting) => () => decide(commands.sign('SignKesepakatanBersama', REGION), state, context({ actor: actors.bupati, now: day(55), policy: { firstActionWithinDays: 120, extraGuards: [guard] } }))
+    const refused = refusal(sign(quoting)) as GuardViolation
+    expect(refused.violations.find((violation) => violation.code === 'JATENG_SIGNING_NOTICE')!.message.id).toBe('Penandatanganan diumumkan 120 hari sebelumnya')
+    const breaking = defineGuard({ ...quoting, code: 'JATENG_BROKEN_NOTICE', message: () => { throw new TypeError('bug') } })
+    expect(refusal(sign(breaking)).code).toBe('GUARD_FAILED')
   })
 })

@@ -1,5 +1,5 @@
 import { durationYears, offerLapsed, periodIsOrdered } from '../agreementDates'
-import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, angka, defineGuard } from '../guard'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, PP_28_2018, defineGuard, indonesianNumber } from '../guard'
 import { partiesOf, partnersNotAccepted } from '../state'
 
 const signing = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan'] as const
@@ -37,7 +37,7 @@ export const offerReplyLate = defineGuard({
           en: 'The region’s deadline for answering the offer has passed; the kepala daerah may send the offer again',
         }
       : {
-          id: `Batas waktu jawaban atas penawaran, ${angka(policy.offerReplyWithinDays)} hari sejak penawaran dikirim, sudah lewat; kepala daerah dapat mengirim penawaran ulang`,
+          id: `Batas waktu jawaban atas penawaran, ${indonesianNumber(policy.offerReplyWithinDays)} hari sejak penawaran dikirim, sudah lewat; kepala daerah dapat mengirim penawaran ulang`,
           en: `The deadline for answering the offer, ${policy.offerReplyWithinDays} days after it was sent, has passed; the kepala daerah may send the offer again`,
         },
   basis: { kind: 'policy', source: 'Kebijakan daerah (tidak ada batas waktu nasional; nonaktif secara bawaan)' },
@@ -118,7 +118,7 @@ export const durationExceedsLimit = defineGuard({
     return years <= limit || { years: Math.round(years * 100) / 100, limit, sector: command.sector }
   },
   message: (policy) => ({
-    id: `Jangka waktu melebihi batas: paling lama ${angka(policy.maxYearsPublicService)} tahun untuk pelayanan publik dan ${angka(policy.maxYearsInfrastructure)} tahun untuk infrastruktur (ketentuan daerah)`,
+    id: `Jangka waktu melebihi batas: paling lama ${indonesianNumber(policy.maxYearsPublicService)} tahun untuk pelayanan publik dan ${indonesianNumber(policy.maxYearsInfrastructure)} tahun untuk infrastruktur (ketentuan daerah)`,
     en: `Duration exceeds the limit: at most ${policy.maxYearsPublicService} years for public service and ${policy.maxYearsInfrastructure} years for infrastructure (the region’s rule)`,
   }),
   basis: { kind: 'practice', source: 'Pernyataan Kemendagri dan pedoman kerja sama pemerintah kota' },

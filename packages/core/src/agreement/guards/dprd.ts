@@ -1,5 +1,5 @@
 import { dprdRequestLapsed, utcDay } from '../agreementDates'
-import { PERMENDAGRI_22_2020, PP_28_2018, angka, defineGuard } from '../guard'
+import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard, indonesianNumber } from '../guard'
 import { dprdApprovalTriggered, dprdDecisionPending, unsignedParties } from '../state'
 
 // Persetujuan DPRD: asked by the kepala daerah once every party signed the KB,
@@ -33,7 +33,7 @@ export const dprdDecisionPendingGuard = defineGuard({
           en: 'The request to the DPRD still awaits its decision; record the decision first (the region sets no deadline for the DPRD’s decision)',
         }
       : {
-          id: `Permohonan persetujuan kepada DPRD masih menunggu keputusan; catat keputusannya, atau mohon ulang setelah ${angka(policy.dprdDecisionWithinDays)} hari sejak permohonan dikirim`,
+          id: `Permohonan persetujuan kepada DPRD masih menunggu keputusan; catat keputusannya, atau mohon ulang setelah ${indonesianNumber(policy.dprdDecisionWithinDays)} hari sejak permohonan dikirim`,
           en: `The request to the DPRD still awaits its decision; record the decision, or ask again once ${policy.dprdDecisionWithinDays} days have passed since the request`,
         },
   basis: { kind: 'policy', source: 'Kebijakan daerah (tidak ada batas waktu nasional untuk keputusan DPRD; nonaktif secara bawaan)' },

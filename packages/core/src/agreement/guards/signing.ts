@@ -1,6 +1,6 @@
 import { utcDay } from '../agreementDates'
 import type { CommandOf } from '../commands'
-import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, angka, defineGuard } from '../guard'
+import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard, indonesianNumber } from '../guard'
 import type { AgreementState, SignedDocument } from '../state'
 import { unsignedParties } from '../state'
 
@@ -121,7 +121,7 @@ export const noActionDueSoon = defineGuard({
     return soon || { withinDays: ctx.policy.firstActionWithinDays, signingDate: ctx.now.toISOString() }
   },
   message: (policy) => ({
-    id: `Tidak boleh menandatangani tanpa kegiatan rencana kerja yang jatuh tempo dalam ${angka(policy.firstActionWithinDays)} hari sejak penandatanganan (ketentuan daerah)`,
+    id: `Tidak boleh menandatangani tanpa kegiatan rencana kerja yang jatuh tempo dalam ${indonesianNumber(policy.firstActionWithinDays)} hari sejak penandatanganan (ketentuan daerah)`,
     en: `No signing without a work-plan action due within ${policy.firstActionWithinDays} days of the signing date (the region’s rule)`,
   }),
   basis: { kind: 'policy', source: ANTI_CEREMONIAL },
