@@ -107,14 +107,24 @@ export function manifestTargets(manifest: PackageManifest): string[] {
   return targets.map((target) => target.replace(/^\.\//, ''))
 }
 
+// The fields a resolver reads. `scripts` may still name the source condition
+// (pnpm packs them as they are); nothing installs or resolves through them.
+const RESOLUTION_FIELDS = ['exports', 'imports', 'main', 'module', 'types', 'typings', 'bin', 'publishConfig'] as const
+
 /** Checks on the package.json inside a tarball, given the tarball's file list (paths relative to package/). */
 export function packedManifestProblems(manifest: PackageManifest, files: ReadonlySet<string>): string[] {
   const problems: string[] = []
-  const text = JSON.stringify(manifest)
-  if (text.includes(SOURCE_CONDITION)) problems.push(`${manifest.name}: the packed package.json still names "${SOURCE_CONDITION}"`)
-  if (text.includes('workspace:')) problems.push(`${manifest.name}: the packed package.json still holds a workspace: range`)
+  const record = manifest as Record<string, unknown>
+  const resolution = JSON.stringify(RESOLUTION_FIELDS.map((field) => record[field]))
+  if (resolution.includes(SOURCE_CONDITION)) problems.push(`${manifest.name}: the packed package.json still resolves through "${SOURCE_CONDITION}"`)
+  const ranges = JSON.stringify([manifest.dependencies, manifest.peerDependencies, manifest.optionalDependencies, manifest.devDependencies])
+  if (ranges.includes('workspace:')) problems.push(`${manifest.name}: the packed package.json still holds a workspace: range`)
   for (const target of manifestTargets(manifest)) {
     if (!files.has(target)) problems.push(`${manifest.name}: "${target}" is named in package.json but not in the tarball`)
+  }
+  // An install script would run on every app's machine; ours build nothing there.
+  for (const script of ['preinstall', 'install', 'postinstall'] as const) {
+    if (manifest.scripts?.[script] !== undefined) problems.push(`${manifest.name}: the packed package.json has a ${script} script`)
   }
   for (const required of ['README.md', 'LICENSE', 'package.json']) {
     if (!files.has(required)) problems.push(`${manifest.name}: the tarball holds no ${required}`)

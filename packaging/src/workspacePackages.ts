@@ -11,6 +11,7 @@ export type PackageManifest = {
   type?: string
   files?: string[]
   bin?: string | Record<string, string>
+  scripts?: Record<string, string>
   exports?: unknown
   publishConfig?: Record<string, unknown>
   dependencies?: Record<string, string>

@@ -66,12 +66,19 @@ describe('the manifest rules', () => {
     ])
   })
 
-  it('refuse a packed manifest naming the source condition or a file the tarball lacks', () => {
-    const packed: PackageManifest = { ...base, exports: { '.': { '@kerjasama/source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' } }, bin: { example: './dist/main.js' } }
-    expect(packedManifestProblems(packed, new Set(['package.json', 'README.md', 'LICENSE', 'dist/index.d.ts', 'dist/index.js']))).toEqual([
-      '@kerjasama/store-example: the packed package.json still names "@kerjasama/source"',
+  it('refuse a packed manifest resolving through the source condition, naming a file the tarball lacks, or running an install script', () => {
+    const packed: PackageManifest = {
+      ...base,
+      exports: { '.': { '@kerjasama/source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' } },
+      bin: { example: './dist/main.js' },
+      scripts: { demo: 'tsx --conditions=@kerjasama/source src/main.ts', postinstall: 'node setup.js' },
+    }
+    expect(packedManifestProblems(packed, new Set(['package.json', 'README.md', 'dist/index.d.ts', 'dist/index.js']))).toEqual([
+      '@kerjasama/store-example: the packed package.json still resolves through "@kerjasama/source"',
       '@kerjasama/store-example: "src/index.ts" is named in package.json but not in the tarball',
       '@kerjasama/store-example: "dist/main.js" is named in package.json but not in the tarball',
+      '@kerjasama/store-example: the packed package.json has a postinstall script',
+      '@kerjasama/store-example: the tarball holds no LICENSE',
     ])
   })
 })
