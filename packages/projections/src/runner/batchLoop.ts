@@ -1,3 +1,4 @@
+import { isKerjasamaError } from '@kerjasama/core'
 import type { EventStore, ReadModelStore, StoredEvent } from '@kerjasama/core'
 import type { Projection } from '../projection'
 import { buildKey } from './buildNames'
@@ -64,6 +65,9 @@ export async function runBuildPass(pass: BuildPass): Promise<PassOutcome> {
   return { kind: 'caught-up', checkpoint }
 }
 
+/** A flush refused a document: the batch is applied again checking each write, to find the event at fault. */
+class RecheckEachWrite {}
+
 /** Marks the event `apply` threw on, so the batch can be committed up to the event before it. */
 class PoisonAt {
   constructor(
@@ -85,16 +89,24 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
   const { projection, build } = pass
   let upTo = events.length
   let poison: PoisonAt | undefined
+  let checkEachWrite = false
   for (;;) {
     try {
       const failure = await pass.readModels.transaction(buildKey(projection.name, build), async (tx) => {
-        const view = buildTransaction(tx, projection.name, build)
+        const view = buildTransaction(tx, projection.name, build, checkEachWrite)
         for (let index = 0; index < upTo; index += 1) {
           try {
             await projection.apply(events[index] as StoredEvent, view.tx)
           } catch (error) {
             throw view.storeFault() ?? new PoisonAt(index, error)
           }
+        }
+        try {
+          await view.flush()
+        } catch (error) {
+          // Some document of the batch is bad; applying it again with every write checked names the event that wrote it.
+          if (!checkEachWrite && isKerjasamaError(error) && error.code === 'STORE_INPUT_INVALID') throw new RecheckEachWrite()
+          throw error
         }
         const checkpoint = upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position
         await commitCheckpoint(tx, readFrom, checkpoint)
@@ -109,6 +121,10 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
       if (failure === undefined) return { kind: 'committed', checkpoint: upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position }
       return { kind: 'failed', checkpoint: BigInt(failure.checkpoint), applied: upTo, failure }
     } catch (error) {
+      if (error instanceof RecheckEachWrite) {
+        checkEachWrite = true
+        continue
+      }
       if (!(error instanceof PoisonAt)) throw error
       poison = error
       upTo = error.index

@@ -2,6 +2,7 @@ import { InvalidStoreInput, isKerjasamaError } from '@kerjasama/core'
 import type { ReadModelTransaction } from '@kerjasama/core'
 import { physicalCollection } from './buildNames'
 import type { Build } from './buildNames'
+import { BatchDocuments } from './batchDocuments'
 
 /**
  * Errors a transaction's own operations throw when the store, not the
@@ -17,8 +18,10 @@ const STORE_FAULTS = new Set(['STORE_UNAVAILABLE', 'STORE_CLOSED', 'PROJECTION_C
  * knows which build it writes and the same code fills a rebuild beside the
  * live copy. The checkpoint is the runner's: `apply` cannot move it.
  */
-export function buildTransaction(tx: ReadModelTransaction, projection: string, build: Build): { tx: ReadModelTransaction; storeFault: () => unknown } {
+export function buildTransaction(store: ReadModelTransaction, projection: string, build: Build, checkEachWrite = false): { tx: ReadModelTransaction; storeFault: () => unknown; flush: () => Promise<void> } {
   let fault: unknown
+  const batch = new BatchDocuments(store, checkEachWrite)
+  const tx = batch.transaction
   // A batch touches the same few collections thousands of times; their physical names are built once.
   const names = new Map<string, string>()
   const physical = (collection: string): string => {
@@ -42,6 +45,7 @@ export function buildTransaction(tx: ReadModelTransaction, projection: string, b
   }
   return {
     storeFault: () => fault,
+    flush: () => watched(() => batch.flush()),
     tx: {
       get: (collection, id) => watched(() => tx.get(physical(collection), id)),
       put: (collection, id, document) => watched(() => tx.put(physical(collection), id, document)),
