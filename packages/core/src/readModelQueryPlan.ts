@@ -33,8 +33,6 @@ export type QueryPlan = {
 const QUERY_KEYS = new Set(['where', 'orderBy', 'direction', 'range', 'after', 'limit'])
 const RANGE_KEYS = new Set(['gte', 'lt'])
 
-const invalid = (field: string, id: string, en: string): InvalidStoreInput => new InvalidStoreInput({ id, en }, { field })
-
 /** `indexed`: the collection's declared fields, undefined when it never declared any. */
 export function planReadModelQuery(collection: string, query: unknown, indexed: readonly string[] | undefined): QueryPlan {
   if (query === undefined) query = {}
@@ -56,29 +54,29 @@ export function planReadModelQuery(collection: string, query: unknown, indexed: 
     for (const [field, value] of Object.entries(where)) {
       if (value === undefined) continue
       assertIndexed(field, 'where')
-      if (!isIndexValue(value)) throw invalid('where', 'nilai where harus berupa string, angka berhingga atau boolean', 'a where value must be a string, a finite number or a boolean')
+      if (!isIndexValue(value)) throw new InvalidStoreInput({ id: 'nilai where harus berupa string, angka berhingga atau boolean', en: 'a where value must be a string, a finite number or a boolean' }, { field: 'where' })
       conditions.push({ field, key: indexKey(value) })
     }
   }
 
   const orderField = orderBy === undefined ? undefined : assertIndexed(orderBy, 'orderBy')
-  if (direction !== undefined && direction !== 'asc' && direction !== 'desc') throw invalid('direction', 'direction harus "asc" atau "desc"', 'direction must be "asc" or "desc"')
+  if (direction !== undefined && direction !== 'asc' && direction !== 'desc') throw new InvalidStoreInput({ id: 'direction harus "asc" atau "desc"', en: 'direction must be "asc" or "desc"' }, { field: 'direction' })
   const descending = direction === 'desc'
 
   let lower: string | undefined
   let upper: string | undefined
   if (range !== undefined) {
-    if (orderField === undefined) throw invalid('range', 'range hanya berlaku bersama orderBy', 'range needs orderBy')
+    if (orderField === undefined) throw new InvalidStoreInput({ id: 'range hanya berlaku bersama orderBy', en: 'range needs orderBy' }, { field: 'range' })
     if (typeof range !== 'object' || range === null || Array.isArray(range)) throw new InvalidStoreInput(reasons.notAnObject('range'), { field: 'range' })
     for (const key of Object.keys(range)) {
       if (!RANGE_KEYS.has(key)) throw new InvalidStoreInput({ id: 'range memuat batas yang tidak dikenal', en: 'range has an unknown bound' }, { field: 'range', option: key.slice(0, 64) })
     }
     const { gte, lt } = range as Record<string, unknown>
     for (const bound of [gte, lt]) {
-      if (bound !== undefined && !isIndexValue(bound)) throw invalid('range', 'batas range harus berupa string, angka berhingga atau boolean', 'a range bound must be a string, a finite number or a boolean')
+      if (bound !== undefined && !isIndexValue(bound)) throw new InvalidStoreInput({ id: 'batas range harus berupa string, angka berhingga atau boolean', en: 'a range bound must be a string, a finite number or a boolean' }, { field: 'range' })
     }
     if (gte !== undefined && lt !== undefined && kindOf(gte as never) !== kindOf(lt as never)) {
-      throw invalid('range', 'kedua batas range harus bertipe sama', 'both range bounds must have the same type')
+      throw new InvalidStoreInput({ id: 'kedua batas range harus bertipe sama', en: 'both range bounds must have the same type' }, { field: 'range' })
     }
     const kind = kindOf((gte ?? lt) as never)
     // A bound also confines the page to its type: gte 5 must not let strings through.
@@ -88,7 +86,7 @@ export function planReadModelQuery(collection: string, query: unknown, indexed: 
 
   const pageSize = limit === undefined ? DEFAULT_PAGE_SIZE : limit
   if (!Number.isSafeInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > MAX_PAGE_SIZE) {
-    throw invalid('limit', `limit harus berupa bilangan bulat dari 1 sampai ${MAX_PAGE_SIZE}`, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
+    throw new InvalidStoreInput({ id: `limit harus berupa bilangan bulat dari 1 sampai ${MAX_PAGE_SIZE}`, en: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` }, { field: 'limit' })
   }
 
   return {
