@@ -29,6 +29,18 @@ describe('kerjasama cli', () => {
     expect(text).toContain('utuh / intact')
   })
 
+  it('demo then prints the register, the urusan matrix and the watchlist, where the ceremonial agreements appear with their reasons', async () => {
+    const { code, out } = await run(['demo', '--store', 'memory'])
+    const text = out.join('\n')
+    expect(code).toBe(0)
+    expect(text).toContain('Register kerja sama / Agreement register (5)')
+    expect(text).toMatch(/^ {2}33\.05 +2 +1 +2 +1 +·$/m)
+    expect(text).toContain('STALLED_IN_STAGE — Promosi pariwisata bersama')
+    expect(text).toContain('Tertahan pada tahap terkoordinasi lebih dari 180 hari')
+    expect(text).toContain('ACTION_OVERDUE — Pemasaran gula merah melalui toko daring')
+    expect(text).toContain('1 work-plan action is past due and not completed')
+  })
+
   it('demo on an SQLite file recreates it each run; verify then reads the same chain back', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'kerjasama-cli-'))
     try {

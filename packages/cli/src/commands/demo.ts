@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
-import { createSeedService, runSeedScenario } from '@kerjasama/example-jateng'
+import { createSeedService, runSeedScenario, showReadModels } from '@kerjasama/example-jateng'
+import type { EventStore, ReadModelStore } from '@kerjasama/core'
+import { adapterExport } from '../adapterModule'
 import { loadIndonesianRegions } from '@kerjasama/regions-id'
 import type { Command } from '../command'
 import { sealDemoFile } from '../demoFile'
@@ -7,6 +9,14 @@ import { EXIT } from '../exitCodes'
 import { openDemoStore } from '../openStore'
 import { STORE_OPTION_HELP } from '../storeOptions'
 import { printVerifyReport } from '../verifyOutput'
+
+const WATCH_AFTER_DAYS = 180
+
+/** SQLite and PostgreSQL stores carry their read models; the memory event store has a read-model store beside it. */
+async function readModelsOf(store: EventStore): Promise<ReadModelStore> {
+  if ('readModels' in store) return (store as EventStore & { readModels: ReadModelStore }).readModels
+  return (await adapterExport<ReadModelStore>('@kerjasama/store-memory', 'openMemoryReadModelStore', 'memory'))({ tenant: store.tenant })
+}
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -38,6 +48,10 @@ export const demoCommand: Command = {
       const report = await runSeedScenario(service, io.out, clock)
       io.out('')
       io.out(`Ringkasan / Summary: ${report.agreements.length} kerja sama, ${report.refusals.length} langkah ditolak / steps refused`)
+      // Judged half a year after the scenario's last step, when every ceremonial agreement has had time to show.
+      const watchedOn = new Date(clock().getTime() + WATCH_AFTER_DAYS * 86_400_000)
+      await showReadModels({ eventStore: store, readModels: await readModelsOf(store), now: watchedOn, semester: '2022-2', log: io.out })
+      io.out('')
       const verification = await store.verify()
       printVerifyReport(verification, io.out)
       return verification.ok ? EXIT.ok : EXIT.failure
