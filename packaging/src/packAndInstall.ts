@@ -1,10 +1,10 @@
 /**
  * The pack-and-install check (.ci/run, after `pnpm build`): packs every
- * published package, checks each tarball's manifest and .d.ts imports, then
- * installs the tarballs with npm into a fresh project, as an app author would,
- * and there runs an ES module program, a CommonJS one (the require(esm)
- * decision), `tsc --noEmit` with skipLibCheck off, and the installed
- * `kerjasama` command. Exits 1 naming every problem.
+ * published package, checks each tarball's manifest, imports and bundled
+ * sources, then installs the tarballs with npm into a fresh project, as an
+ * app author would, and there runs an ES module program, a CommonJS one (the
+ * require(esm) decision), `tsc --noEmit` with skipLibCheck off, and the
+ * installed `kerjasama` command. Exits 1 naming every problem.
  *
  * `pnpm pack:check`; KEEP_PACK_CHECK=1 keeps the temporary folder.
  */
@@ -12,11 +12,12 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { declarationImportProblems } from './declarationImports'
+import { bundledSourceProblems } from './bundledSources'
 import { CORE, packedManifestProblems } from './manifestRules'
 import { planNativeBuilds, reuseBinaries } from './nativeBuilds'
 import { packPackage } from './tarballs'
 import type { Tarball } from './tarballs'
+import { undeclaredImportProblems } from './undeclaredImports'
 import { REPOSITORY_ROOT, publishedPackages } from './workspacePackages'
 
 // What the consumer project adds beside the tarballs: the compiler the repo uses and Node's types.
@@ -34,8 +35,19 @@ function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...BUILD_ENV } })
 }
 
+// Private workspace code a published bundle may hold: the CLI's demo scenario.
+const BUNDLED_ON_PURPOSE = [join(REPOSITORY_ROOT, 'examples')]
+
+function only(code: Map<string, string>, keep: (path: string) => boolean): Map<string, string> {
+  return new Map([...code].filter(([path]) => keep(path)))
+}
+
 function checkTarballs(tarballs: Tarball[]): string[] {
-  return tarballs.flatMap((tarball) => [...packedManifestProblems(tarball.manifest, tarball.files), ...declarationImportProblems(tarball.manifest, tarball.declarations)])
+  return tarballs.flatMap((tarball) => [
+    ...packedManifestProblems(tarball.manifest, tarball.files),
+    ...undeclaredImportProblems(tarball.manifest, only(tarball.code, (path) => !path.endsWith('.map'))),
+    ...bundledSourceProblems(tarball.manifest, tarball.directory, only(tarball.code, (path) => path.endsWith('.map')), BUNDLED_ON_PURPOSE),
+  ])
 }
 
 /** Every copy of core npm placed: one, at the top, or the error brand and the ports are split between copies. */

@@ -4,15 +4,19 @@ import { join, relative } from 'node:path'
 import type { PackageManifest, WorkspacePackage } from './workspacePackages'
 
 export type Tarball = {
+  /** The workspace folder it was packed from. */
+  directory: string
   /** Absolute path of the .tgz. */
   file: string
   /** The package.json as packed (workspace ranges resolved, publishConfig applied). */
   manifest: PackageManifest
   /** Every path in the tarball, relative to its package/ folder. */
   files: Set<string>
-  /** Every .d.ts in the tarball by path, with its text. */
-  declarations: Map<string, string>
+  /** Every module, .d.ts and source map in the tarball by path, with its text. */
+  code: Map<string, string>
 }
+
+const CODE = /\.(?:m?js|cjs|d\.ts|d\.mts|js\.map)$/
 
 /** `pnpm pack` of one package into `destination`, then unpacked beside it for inspection. Needs a fresh `pnpm build`. */
 export function packPackage(pkg: WorkspacePackage, destination: string): Tarball {
@@ -23,9 +27,9 @@ export function packPackage(pkg: WorkspacePackage, destination: string): Tarball
   execFileSync('tar', ['-xzf', filename, '-C', unpacked])
   const root = join(unpacked, 'package')
   const files = new Set(listFiles(root).map((path) => relative(root, path)))
-  const declarations = new Map([...files].filter((path) => path.endsWith('.d.ts')).map((path) => [path, readFileSync(join(root, path), 'utf8')] as const))
+  const code = new Map([...files].filter((path) => CODE.test(path)).map((path) => [path, readFileSync(join(root, path), 'utf8')] as const))
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageManifest
-  return { file: filename, manifest, files, declarations }
+  return { directory: pkg.directory, file: filename, manifest, files, code }
 }
 
 function listFiles(folder: string): string[] {

@@ -2,10 +2,12 @@ import { builtinModules } from 'node:module'
 import type { PackageManifest } from './workspacePackages'
 
 /**
- * A published .d.ts may only name packages an installer brings along: the
- * package itself, its dependencies and peers, and Node's built-ins (whose
- * types the app has as @types/node). Naming a devDependency compiles here and
- * breaks in every app that type-checks its libraries (skipLibCheck: false).
+ * A published module or .d.ts may only name packages an installer brings
+ * along: the package itself, its dependencies and peers, and Node's built-ins
+ * (whose types the app has as @types/node). A module importing an undeclared
+ * package works in the workspace, where everything is installed, and fails
+ * in an app; a .d.ts naming a devDependency breaks every app that
+ * type-checks its libraries (skipLibCheck: false).
  */
 const SPECIFIER = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]|\/\/\/\s*<reference\s+types=['"]([^'"]+)['"]/g
 
@@ -28,11 +30,11 @@ function isBuiltin(name: string): boolean {
   return name.startsWith('node:') || builtinModules.includes(name)
 }
 
-/** `declarations`: each .d.ts of the tarball by path. */
-export function declarationImportProblems(manifest: PackageManifest, declarations: ReadonlyMap<string, string>): string[] {
+/** `files`: the .js and .d.ts files of the tarball by path, with their text. */
+export function undeclaredImportProblems(manifest: PackageManifest, files: ReadonlyMap<string, string>): string[] {
   const installed = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})])
   const problems: string[] = []
-  for (const [path, text] of declarations) {
+  for (const [path, text] of files) {
     for (const name of importedPackages(text)) {
       if (!isBuiltin(name) && !installed.has(name)) {
         problems.push(`${manifest.name}: ${path} imports "${name}", which is neither a dependency nor a peer dependency`)
