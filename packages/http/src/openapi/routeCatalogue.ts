@@ -57,6 +57,7 @@ export const routeCatalogue = {
     tag: 'agreements',
     summary: 'Identify a cooperation: start an agreement',
     description: 'The body is an IdentifyCooperation command (`type` optional). Without `agreementId` the service assigns one; the answer says which, with `Location`.',
+    query: languageQuery,
     body: createAgreementBody,
     headers: ['Idempotency-Key'],
     success: [{ status: 201, description: 'Recorded', schema: writeResultSchema, headers: [...written, 'Location'] }],
@@ -70,6 +71,7 @@ export const routeCatalogue = {
     summary: 'Issue any command to an agreement',
     description: 'The body is the command; `type` is required, `agreementId` may be left out (it is the path’s) and must equal it when given. `If-Match: W/"<version>"` makes the write conditional: a stale version is 412 and nothing is written.',
     params: agreementIdParameters,
+    query: languageQuery,
     body: agreementCommandSchema,
     headers: ['If-Match', 'Idempotency-Key'],
     success: [

@@ -7,16 +7,17 @@ import type { ResolvedHandlerOptions } from '../handlerOptions'
 import { idempotencyKeyOf } from '../idempotencyKey'
 import { limitBody, readJson, requireJsonBody } from '../jsonBody'
 import { jsonResponse } from '../jsonResponse'
-import { agreementIdParameters } from '../openapi/apiSchemas'
+import { agreementIdParameters, languageQuery } from '../openapi/apiSchemas'
 import { createAgreementBody, routeCatalogue } from '../openapi/routeCatalogue'
 import { PreconditionFailed } from '../problem/httpRefusals'
-import { parseParams } from '../requestQuery'
+import { parseParams, parseQuery } from '../requestQuery'
 
 /** Routes stay thin: read the request, hand the command to the service, write its result. Every refusal is the service's. */
 export function registerWriteRoutes(api: Hono<ApiEnv>, options: ResolvedHandlerOptions): void {
   const body = [requireJsonBody(), limitBody(options.maxBodyBytes)] as const
 
   api.post(routeCatalogue.createAgreement.path, ...body, async (c) => {
+    parseQuery(c.req.url, languageQuery)
     const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'))
     const command = parseOrThrow(createAgreementBody, await readJson(c), COMMAND)
     const result = await options.service.execute({ ...command, type: 'IdentifyCooperation' }, executeOptions(c, idempotencyKey))
@@ -25,6 +26,7 @@ export function registerWriteRoutes(api: Hono<ApiEnv>, options: ResolvedHandlerO
 
   api.post(routeCatalogue.issueCommand.path, ...body, async (c) => {
     const { id } = parseParams(c.req.param(), agreementIdParameters)
+    parseQuery(c.req.url, languageQuery)
     const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'))
     const expectedVersion = expectedVersionOf(c.req.header('if-match'))
     const command = addressed(await readJson(c), id)

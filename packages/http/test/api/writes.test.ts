@@ -61,6 +61,10 @@ describe('POST /api/agreements', () => {
     await spec.given().when({ method: 'POST', path: '/api/agreements', as: officers.opd, headers: { 'content-type': 'application/json; charset=latin1' }, body }).then({ status: 415, problem: 'UNSUPPORTED_MEDIA_TYPE' })
   })
 
+  it('a misspelt query parameter on a write is 400 too, before anything is decided', async () => {
+    await spec.given().when({ method: 'POST', path: '/api/agreements?lnag=en', as: officers.opd, body: identifyBody() }).then({ status: 400, problem: 'VALIDATION_FAILED', body: { violations: [{ code: 'FIELD_UNKNOWN', details: { path: 'lnag' } }] } })
+  })
+
   it('a body over maxBodyBytes is 413 and nothing is recorded', async () => {
     const small = apiSpecification({ stores: memoryStores, handler: { maxBodyBytes: 2048 } })
     await small

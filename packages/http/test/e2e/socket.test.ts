@@ -145,6 +145,16 @@ for (const [storeName, openStores] of [['memory', memoryStores], ['SQLite :memor
       expect([reused.status, (reused.body as { code: string }).code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED'])
     })
 
+    it('five identical writes with one Idempotency-Key at once: one event is written, every answer is its result', async () => {
+      await carry('twice', 'map')
+      const answers = await Promise.all(Array.from({ length: 5 }, () => issue('twice', 'map', { 'idempotency-key': 'map-twice' })))
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
+      expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(4)
+      expect(new Set(answers.map((answer) => writeResultSchema.parse(answer.body).events[0]?.id)).size).toBe(1)
+      const history = await call('GET', '/api/agreements/twice/history', { as: officers.tkksd })
+      expect((history.body as { events: unknown[] }).events).toHaveLength(2)
+    })
+
     it('ten writers with If-Match on one version at once: exactly one wins, nine get 412, the history has one new event', async () => {
       await carry('race', 'map')
       const map = steps('race').find((step) => step.label === 'map')!
