@@ -11,8 +11,9 @@ const KEY = /^"?([\x21\x23-\x2b\x2d-\x7e]{1,200})"?$/
  */
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined
-  const match = KEY.exec(header.trim())
-  const quoted = header.trim().startsWith('"')
-  if (match === null || quoted !== header.trim().endsWith('"') || (quoted && header.trim().length < 3)) throw new IdempotencyKeyMalformed()
-  return match[1]
+  const value = header.trim()
+  const key = KEY.exec(value)?.[1]
+  // The pattern lets each quote stand alone; a key is bare or quoted at both ends, never half.
+  if (key === undefined || value.startsWith('"') !== value.endsWith('"')) throw new IdempotencyKeyMalformed()
+  return key
 }
