@@ -1,9 +1,11 @@
+import { describeRegion } from '@kerjasama/core'
 import type { AgreementEvent, AgreementState, LocalizedMessage } from '@kerjasama/core'
 
 const documentNames = { KB: 'Kesepakatan Bersama', PKS: 'Perjanjian Kerja Sama', NK: 'Nota Kesepakatan' } as const
 
 function partyName(state: AgreementState, partyId: string): string {
-  if (partyId === state.initiatingRegion) return state.initiatingUnit === undefined ? partyId : `${partyId} (${state.initiatingUnit})`
+  // The bundled table names Jawa Tengah's regions; elsewhere the code stands for the region.
+  if (partyId === state.initiatingRegion) return describeRegion(partyId)?.name ?? partyId
   return state.partners.find((partner) => partner.partnerId === partyId)?.name ?? partyId
 }
 
