@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { createSeedService, runSeedScenario, showReadModels } from '@kerjasama/example-jateng'
+import { WATCH_AFTER_DAYS, createSeedService, runSeedScenario, showReadModels } from '@kerjasama/example-jateng'
 import type { EventStore, ReadModelStore } from '@kerjasama/core'
 import { adapterExport } from '../adapterModule'
 import { loadIndonesianRegions } from '@kerjasama/regions-id'
@@ -9,8 +9,6 @@ import { EXIT } from '../exitCodes'
 import { openDemoStore } from '../openStore'
 import { STORE_OPTION_HELP } from '../storeOptions'
 import { printVerifyReport } from '../verifyOutput'
-
-const WATCH_AFTER_DAYS = 180
 
 /** SQLite and PostgreSQL stores carry their read models; the memory event store has a read-model store beside it. */
 async function readModelsOf(store: EventStore): Promise<ReadModelStore> {
@@ -48,7 +46,6 @@ export const demoCommand: Command = {
       const report = await runSeedScenario(service, io.out, clock)
       io.out('')
       io.out(`Ringkasan / Summary: ${report.agreements.length} kerja sama, ${report.refusals.length} langkah ditolak / steps refused`)
-      // Judged half a year after the scenario's last step, when every ceremonial agreement has had time to show.
       const watchedOn = new Date(clock().getTime() + WATCH_AFTER_DAYS * 86_400_000)
       await showReadModels({ eventStore: store, readModels: await readModelsOf(store), now: watchedOn, semester: '2022-2', log: io.out })
       io.out('')
