@@ -104,41 +104,51 @@ export class StoreUnavailable extends KerjasamaError {
   }
 }
 
+/** What store-input refusals rest on: the guarantees every adapter gives for what it stores. */
+const STORE_INPUT_RULES = 'docs/guarantees.md R9–R10: what a store accepts'
+
 /**
  * Input the store refuses before writing anything (bad ids, payloads JSON
  * cannot hold, oversize). The reason comes in both languages; `details.reason`
  * stays the English one so code that matched on it keeps working.
  */
 export class InvalidStoreInput extends KerjasamaError {
+  readonly violations: ReadonlyArray<RefusalReason>
   constructor(reason: LocalizedMessage, details: Record<string, unknown> = {}) {
     super(
       'STORE_INPUT_INVALID',
       { id: `Masukan ke penyimpanan ditolak: ${reason.id}`, en: `Store input refused: ${reason.en}` },
       { reason: reason.en, ...details },
     )
+    this.violations = [{ code: 'STORE_INPUT_INVALID', message: reason, basis: { kind: 'schema', source: STORE_INPUT_RULES }, details: { ...details } }]
   }
 }
 
 export class PayloadTooLarge extends KerjasamaError {
+  readonly violations: ReadonlyArray<RefusalReason>
   constructor(bytes: number, limit: number) {
     super(
       'PAYLOAD_TOO_LARGE',
       { id: `Data peristiwa ${bytes} bita melebihi batas ${limit} bita`, en: `Event payload of ${bytes} bytes exceeds the ${limit}-byte limit` },
       { bytes, limit },
     )
+    this.violations = [{ code: 'PAYLOAD_TOO_LARGE', message: this.localized, basis: { kind: 'schema', source: STORE_INPUT_RULES }, details: { bytes, limit } }]
   }
 }
 
 /** Reading a stream that belongs to a tenant this store was not opened for. */
 export class TenantNotGranted extends KerjasamaError {
+  readonly violations: ReadonlyArray<RefusalReason>
   constructor(tenant: string) {
     super(
       'TENANT_NOT_GRANTED',
       { id: `Penyimpanan ini tidak diberi akses ke daerah ${tenant}`, en: `This store has no access to tenant ${tenant}` },
       { tenant },
     )
+    this.violations = [{ code: 'TENANT_NOT_GRANTED', message: this.localized, basis: { kind: 'policy', source: 'docs/guarantees.md R12: a store sees only its own tenant and the tenants it was granted to read' }, details: { tenant } }]
   }
 }
+
 
 export class StoreClosed extends KerjasamaError {
   constructor() {
@@ -236,6 +246,7 @@ export class AgreementNotFound extends KerjasamaError {
  * written. The key is named, never either command's content.
  */
 export class IdempotencyKeyReused extends KerjasamaError {
+  readonly violations: ReadonlyArray<RefusalReason>
   constructor(idempotencyKey: string) {
     super(
       'IDEMPOTENCY_KEY_REUSED',
@@ -245,6 +256,7 @@ export class IdempotencyKeyReused extends KerjasamaError {
       },
       { idempotencyKey },
     )
+    this.violations = [{ code: 'IDEMPOTENCY_KEY_REUSED', message: this.localized, basis: { kind: 'policy', source: 'docs/guarantees.md R4: one idempotency key stands for one command' }, details: { idempotencyKey } }]
   }
 }
 

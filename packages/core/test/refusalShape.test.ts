@@ -42,6 +42,17 @@ const examples: Record<string, () => unknown> = {
       parseAgreementCommand(commands.identify('KSDPK', { initiatingRegion: '33.74' })),
       { actor: { id: 'opd-semarang', role: 'opd', actsFor: '33.74' } },
     ),
+  STORE_INPUT_INVALID: () => openMemoryStore().append('', [], { expectedVersion: 'any' }),
+  PAYLOAD_TOO_LARGE: () => openMemoryStore({ maxEventBytes: 10 }).append('s-1', [{ type: 'T', schemaVersion: 1, data: { text: 'x'.repeat(100) }, metadata: { actor: { id: 'a', role: 'opd' }, correlationId: 'c', causationId: 'c', recordedAt: '2022-02-22T02:00:00.000Z' } }], { expectedVersion: 'any' }),
+  TENANT_NOT_GRANTED: async () => {
+    for await (const _event of openMemoryStore({ tenant: '33.05' }).readStream('s-1', { tenant: '33.74' })) return
+  },
+  IDEMPOTENCY_KEY_REUSED: async () => {
+    const store = openMemoryStore()
+    const event = (text: string) => ({ type: 'T', schemaVersion: 1, data: { text }, metadata: { actor: { id: 'a', role: 'opd' }, correlationId: 'c', causationId: 'c', recordedAt: '2022-02-22T02:00:00.000Z' } })
+    await store.append('s-1', [event('first')], { expectedVersion: 'any', idempotencyKey: 'k-1' })
+    await store.append('s-1', [event('second')], { expectedVersion: 'any', idempotencyKey: 'k-1' })
+  },
   GUARD_FAILED: () => decide(commands.map('KSDPK'), fold(eventsThrough('identified')), context({ policy: { extraGuards: [broken] } })),
 }
 
