@@ -10,9 +10,9 @@ const published = publishedPackages()
 const rootLicense = readFileSync(join(REPOSITORY_ROOT, 'LICENSE'), 'utf8')
 
 describe('every published package', () => {
-  it('is every package under packages/, and no example', () => {
-    expect(published.map((pkg) => pkg.directory).every((directory) => directory.startsWith(join(REPOSITORY_ROOT, 'packages')))).toBe(true)
-    expect(published.length).toBe(workspace.filter((pkg) => pkg.directory.startsWith(join(REPOSITORY_ROOT, 'packages'))).length)
+  it('lives under packages/: no example is published', () => {
+    expect(published.length).toBeGreaterThan(0)
+    expect(published.filter((pkg) => !pkg.directory.startsWith(join(REPOSITORY_ROOT, 'packages'))).map((pkg) => pkg.manifest.name)).toEqual([])
   })
 
   for (const pkg of published) {
