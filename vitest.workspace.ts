@@ -39,6 +39,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('http', 'packages/http', { testTimeout: 30_000 }),
   project('cli', 'packages/cli'),
   project('example-jateng', 'examples/jateng'),
+  project('example-getting-started', 'examples/getting-started'),
   // The published manifests and tarballs (pack-and-install itself runs in .ci/run).
   project('packaging', 'packaging'),
 ]
