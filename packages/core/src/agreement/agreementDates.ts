@@ -13,6 +13,12 @@ export function utcDay(value: string | Date): number {
   return Math.floor(time / 86_400_000)
 }
 
+/** The UTC calendar day (YYYY-MM-DD) of a date or instant: "2022-05-21T23:30:00-02:00" → "2022-05-22". */
+export function calendarDayOf(value: string | Date): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  return new Date(value).toISOString().slice(0, 10)
+}
+
 /** The length of a duration in years; a period is measured in calendar days over 365.25. */
 export function durationYears(duration: Duration): number {
   if ('years' in duration) return duration.years
@@ -23,16 +29,22 @@ export function periodIsOrdered(duration: Duration): boolean {
   return 'years' in duration || utcDay(duration.end) > utcDay(duration.start)
 }
 
-/** When the current term ends: the period's end, or the signing date plus the years; undefined before signing. */
+/**
+ * When the current term ends: the period's end, or the signing day plus the
+ * years; undefined before signing. A term in years runs from the day the last
+ * party signed (the date on the documents), not from the day that was
+ * recorded: a PKS signed on 30 June and entered on 3 July ends on 30 June.
+ */
 export function termEndsAt(state: AgreementState): Date | undefined {
   const plan = state.term.workPlan
   if (plan === undefined) return undefined
   if (!('years' in plan.duration)) return new Date(plan.duration.end)
-  const signedAt = state.term.signedAt
-  if (signedAt === undefined) return undefined
+  // signedOn is absent only in a state folded before it existed (a stored read model).
+  const signed = state.term.signedOn ?? state.term.signedAt
+  if (signed === undefined) return undefined
   const whole = Math.floor(plan.duration.years)
   const rest = plan.duration.years - whole
-  return new Date(addYears(new Date(signedAt), whole).getTime() + Math.round(rest * 365.25) * 86_400_000)
+  return new Date(addYears(new Date(signed), whole).getTime() + Math.round(rest * 365.25) * 86_400_000)
 }
 
 /** True when a deadline of `days` counted from `since` is set and `on` falls after it (whole UTC days). */

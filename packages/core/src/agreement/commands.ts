@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { parseOrThrow } from '../validation'
 import {
-  cooperationKindSchema, dateLike, durationShapes, evidenceShapes, id, partnerShape, planningDocumentShape, shortText, signerShape, text,
+  calendarDate, cooperationKindSchema, dateLike, durationShapes, evidenceShapes, id, partnerShape, planningDocumentShape, shortText, signerShape, text,
 } from './valueShapes'
 
 /**
@@ -129,19 +129,29 @@ const recordDprdApproval = z.strictObject({
 
 export const signerSchema = z.strictObject(signerShape)
 
+/**
+ * The day the step happened (the date on the signed document, the day the
+ * training ran), when the officer records it later. Optional: decide writes
+ * today (the context's clock, UTC day) when absent. A day after today, or
+ * before the step it follows, is refused (OCCURRED_IN_FUTURE,
+ * OCCURRED_BEFORE_PREVIOUS_STEP).
+ */
+const occurredOn = calendarDate.optional()
+
 const signature = {
   agreementId: id,
   /** The signing party: the initiating region's code or a partner's id. Each party signs separately. */
   partyId: id,
   signer: signerSchema,
   documentReference: shortText.optional(),
+  occurredOn,
 }
 
 const signKesepakatanBersama = z.strictObject({ type: z.literal('SignKesepakatanBersama'), ...signature })
 const signPerjanjianKerjaSama = z.strictObject({ type: z.literal('SignPerjanjianKerjaSama'), ...signature })
 const signNotaKesepakatan = z.strictObject({ type: z.literal('SignNotaKesepakatan'), ...signature })
 
-const startAction = z.strictObject({ type: z.literal('StartAction'), agreementId: id, actionId: id })
+const startAction = z.strictObject({ type: z.literal('StartAction'), agreementId: id, actionId: id, occurredOn })
 
 export const evidenceSchema = z.discriminatedUnion('kind', [z.strictObject(evidenceShapes.document), z.strictObject(evidenceShapes.url), z.strictObject(evidenceShapes.file)])
 
@@ -152,6 +162,7 @@ const completeAction = z.strictObject({
   /** Optional in shape; IMPLEMENTED_WITHOUT_EVIDENCE refuses its absence with a reason. */
   evidence: evidenceSchema.optional(),
   outputAchieved: shortText.optional(),
+  occurredOn,
 })
 
 const recordMonev = z.strictObject({
@@ -161,6 +172,8 @@ const recordMonev = z.strictObject({
   score: z.number().int().min(0).max(100),
   findings: text,
   recommendation: z.enum(['continue', 'amend', 'extend', 'terminate']),
+  /** The day the monev was held. */
+  occurredOn,
 })
 
 const amend = z.strictObject({

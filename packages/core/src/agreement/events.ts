@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { parseOrThrow } from '../validation'
-import { cooperationKindSchema, dateLike, durationShapes, evidenceShapes, partnerShape, planningDocumentShape, signerShape } from './valueShapes'
+import { calendarDate, cooperationKindSchema, dateLike, durationShapes, evidenceShapes, partnerShape, planningDocumentShape, signerShape } from './valueShapes'
 
 /**
  * Events are the legal record. Each carries a schemaVersion so an old event
@@ -93,18 +93,37 @@ export const draftReviewed = event('DraftReviewed', { document: z.enum(['KB', 'P
 
 export const dprdApprovalRecorded = event('DprdApprovalRecorded', { approved: z.boolean(), decisionReference: shortText, decidedOn: dateLike, at: instant })
 
-const signatureData = { partyId: id, signer: signerRecord, documentReference: shortText.optional(), at: instant }
+/**
+ * The day a signing, an action's start or completion, or a monev happened,
+ * beside `at`, the instant it was recorded. decide always writes it; events
+ * recorded before it existed have none, and everything that reads them
+ * (evolve, the read models) takes the recording day instead.
+ *
+ * Still schemaVersion 1, deliberately. A new version with an upcaster is for a
+ * new shape: a field renamed, retyped, made required or given a new meaning,
+ * where an old event would be read wrongly. This field is none of those: it is
+ * optional, no old event carries it, a reader that predates it drops it (events
+ * are read tolerantly, see above) and reads the step as happening the day it
+ * was recorded, which is exactly what every version-1 event meant. An upcaster
+ * would have to invent the day from `at`, writing into the record a date nobody
+ * gave; leaving it absent keeps "the officer named no day" distinguishable from
+ * "the officer named the recording day".
+ */
+const occurredOn = calendarDate.optional()
+
+const signatureData = { partyId: id, signer: signerRecord, documentReference: shortText.optional(), occurredOn, at: instant }
 export const kesepakatanBersamaSigned = event('KesepakatanBersamaSigned', signatureData)
 export const perjanjianKerjaSamaSigned = event('PerjanjianKerjaSamaSigned', signatureData)
 export const notaKesepakatanSigned = event('NotaKesepakatanSigned', signatureData)
 
-export const actionStarted = event('ActionStarted', { actionId: id, at: instant })
+export const actionStarted = event('ActionStarted', { actionId: id, occurredOn, at: instant })
 /** evidence is absent only when a region disabled IMPLEMENTED_WITHOUT_EVIDENCE; such an action never makes the agreement "implemented". */
-export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceRecord.optional(), outputAchieved: shortText.optional(), at: instant })
+export const actionCompleted = event('ActionCompleted', { actionId: id, evidence: evidenceRecord.optional(), outputAchieved: shortText.optional(), occurredOn, at: instant })
 export const monevRecorded = event('MonevRecorded', {
   score: z.number().int().min(0).max(100),
   findings: text,
   recommendation: z.enum(['continue', 'amend', 'extend', 'terminate']),
+  occurredOn,
   at: instant,
 })
 export const agreementAmended = event('AgreementAmended', {

@@ -5,6 +5,7 @@ import * as dprd from './guards/dprd'
 import * as signing from './guards/signing'
 import * as implementation from './guards/implementation'
 import * as parties from './guards/parties'
+import * as happenedOn from './guards/happenedOn'
 import { partyNotSigned, wrongStage } from './guards/stage'
 import type { Guard } from './guard'
 
@@ -46,6 +47,8 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   dprd.dprdDecisionPendingGuard,
   dprd.dprdNotRequested,
   dprd.dprdDecisionDateOutOfRange,
+  happenedOn.occurredInFuture,
+  happenedOn.occurredBeforePreviousStep,
   dprd.dprdApprovalRequired,
   signing.signingDocumentMismatch,
   signing.draftNotReviewed,

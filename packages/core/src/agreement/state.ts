@@ -2,16 +2,25 @@ import { freeze, produce } from 'immer'
 import type { Draft } from 'immer'
 import type { CooperationKind, Duration, Evidence, Partner, PlanningDocument, Signer } from './commands'
 import type { AgreementEvent, PlannedAction } from './events'
+import { calendarDayOf } from './agreementDates'
 
 export const agreementStatuses = ['none', 'identified', 'mapped', 'coordinated', 'signed', 'implemented', 'evaluated', 'ended'] as const
 export type AgreementStatus = (typeof agreementStatuses)[number]
 export type EndReason = 'expired' | 'terminated' | 'superseded'
 export type SignedDocument = 'KB' | 'PKS' | 'NK'
 
+/**
+ * Each dated step keeps two clocks: the instant it was recorded (`…At`) and
+ * the calendar day it happened (`…On`, the command's occurredOn, or the
+ * recording day for an event that names none). Status follows the record;
+ * the rules about when things happened read the days.
+ */
 export type ActionProgress = PlannedAction & {
   status: 'planned' | 'started' | 'completed'
   startedAt?: string
+  startedOn?: string
   completedAt?: string
+  completedOn?: string
   evidence?: Evidence
   outputAchieved?: string
 }
@@ -26,7 +35,7 @@ export type WorkPlan = {
   agreedAt: string
 }
 
-export type Signature = { partyId: string; signer: Signer; documentReference?: string; at: string }
+export type Signature = { partyId: string; signer: Signer; documentReference?: string; at: string; occurredOn: string }
 
 export type Mapping = {
   affairs: string[]
@@ -50,9 +59,15 @@ export type Term = {
   /** The DPRD's decision on `dprdRequest`. */
   dprdApproval?: { approved: boolean; decisionReference: string; decidedOn: string; at: string }
   signatures: Record<SignedDocument, Signature[]>
-  /** When the last required signature was given. */
+  /** When the step that completed the signing was recorded. */
   signedAt?: string
-  monev: Array<{ score: number; findings: string; recommendation: 'continue' | 'amend' | 'extend' | 'terminate'; at: string }>
+  /**
+   * The day the agreement became signed as it happened: the latest day among
+   * the required signatures (and the DPRD's decision, where the plan needs
+   * one). Set with signedAt; the watchlist and the term's end count from it.
+   */
+  signedOn?: string
+  monev: Array<{ score: number; findings: string; recommendation: 'continue' | 'amend' | 'extend' | 'terminate'; at: string; heldOn: string }>
   amendments: Array<{ description: string; documentReference?: string; at: string }>
   supersededAt?: string
 }
@@ -198,7 +213,8 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
     case 'PerjanjianKerjaSamaSigned':
     case 'NotaKesepakatanSigned': {
       const document: SignedDocument = event.type === 'KesepakatanBersamaSigned' ? 'KB' : event.type === 'PerjanjianKerjaSamaSigned' ? 'PKS' : 'NK'
-      term.signatures[document].push({ ...event.data })
+      const { occurredOn, ...signature } = event.data
+      term.signatures[document].push({ ...signature, occurredOn: occurredOn ?? calendarDayOf(event.data.at) })
       return
     }
     case 'ActionStarted': {
@@ -206,6 +222,7 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
       if (action !== undefined && action.status === 'planned') {
         action.status = 'started'
         action.startedAt = event.data.at
+        action.startedOn = event.data.occurredOn ?? calendarDayOf(event.data.at)
       }
       return
     }
@@ -214,14 +231,17 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
       if (action !== undefined) {
         action.status = 'completed'
         action.completedAt = event.data.at
+        action.completedOn = event.data.occurredOn ?? calendarDayOf(event.data.at)
         if (event.data.evidence !== undefined) action.evidence = event.data.evidence
         if (event.data.outputAchieved !== undefined) action.outputAchieved = event.data.outputAchieved
       }
       return
     }
-    case 'MonevRecorded':
-      term.monev.push({ ...event.data })
+    case 'MonevRecorded': {
+      const { occurredOn, ...monev } = event.data
+      term.monev.push({ ...monev, heldOn: occurredOn ?? calendarDayOf(event.data.at) })
       return
+    }
     case 'AgreementAmended': {
       const { addActions, funding, description, documentReference, at } = event.data
       term.amendments.push({ description, at, ...(documentReference === undefined ? {} : { documentReference }) })
@@ -249,13 +269,26 @@ function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {
   }
 }
 
+// The signatures carry their own days, so the day of signing does not depend
+// on which party's signature happened to be recorded last.
+function signingDay(state: AgreementState): string | undefined {
+  const days = requiredDocuments(state.kind).flatMap((document) => state.term.signatures[document].map((signature) => signature.occurredOn))
+  const plan = state.term.workPlan
+  const decision = state.term.dprdApproval
+  if (plan !== undefined && dprdApprovalTriggered(plan) && decision?.approved === true) days.push(calendarDayOf(decision.decidedOn))
+  return days.sort().at(-1)
+}
+
 /** Folds one event; immer keeps it readable as mutation and freezes the result. */
 export function evolve(state: AgreementState, event: AgreementEvent): AgreementState {
   return produce(state, (draft) => {
     applyEvent(draft, event)
     // Usually the last signature, but any event that completes the facts (a
     // DPRD approval recorded late under a relaxed policy) dates the signing.
-    if (draft.term.signedAt === undefined && fullySigned(draft as AgreementState)) draft.term.signedAt = event.data.at
+    if (draft.term.signedAt === undefined && fullySigned(draft as AgreementState)) {
+      draft.term.signedAt = event.data.at
+      draft.term.signedOn = signingDay(draft as AgreementState) ?? calendarDayOf(event.data.at)
+    }
     draft.status = deriveStatus(draft as AgreementState)
   })
 }

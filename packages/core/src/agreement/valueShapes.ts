@@ -11,6 +11,8 @@ export const shortText = z.string().trim().min(1).max(300)
 export const id = z.string().trim().min(1).max(100)
 /** A calendar date (2022-05-21) or an instant with offset (2022-05-21T02:00:00Z). */
 export const dateLike = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+/** A calendar date only (2022-06-30): the day a step happened, which has no hour. */
+export const calendarDate = z.iso.date()
 
 export const cooperationKinds = ['KSDD-wajib', 'KSDD-sukarela', 'KSDPK', 'Sinergi'] as const
 export const foreignCooperationKinds = ['KSDPL', 'KSDLL'] as const

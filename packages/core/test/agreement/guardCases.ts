@@ -159,6 +159,15 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: dprdRequested(), command: commands.dprd(true, 40), now: day(58) },
     passes: { given: dprdRequested(), command: commands.dprd(true, 56), now: day(58) },
   },
+  // Signed on day 60: an action may start from that day, not before, and not after today.
+  OCCURRED_IN_FUTURE: {
+    refuses: { given: eventsThrough('signed'), command: { ...commands.start(), occurredOn: isoDay(71) }, now: day(70) },
+    passes: { given: eventsThrough('signed'), command: { ...commands.start(), occurredOn: isoDay(70) }, now: day(70) },
+  },
+  OCCURRED_BEFORE_PREVIOUS_STEP: {
+    refuses: { given: eventsThrough('signed'), command: { ...commands.start(), occurredOn: isoDay(59) }, now: day(70) },
+    passes: { given: eventsThrough('signed'), command: { ...commands.start(), occurredOn: isoDay(60) }, now: day(70) },
+  },
   DPRD_APPROVAL_REQUIRED: {
     refuses: { given: dprdRequested(), command: signPks, actor: actors.bupati, now: day(60) },
     passes: { given: then(dprdRequested(), { command: commands.dprd(), actor: actors.dprd, day: 58 }), command: signPks, actor: actors.bupati, now: day(60) },

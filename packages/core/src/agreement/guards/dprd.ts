@@ -1,4 +1,5 @@
-import { dprdRequestLapsed, utcDay } from '../agreementDates'
+import { calendarDayOf, dprdRequestLapsed } from '../agreementDates'
+import { placeDay, previousStepOf } from '../happenedOn'
 import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard, indonesianNumber } from '../guard'
 import { dprdApprovalTriggered, dprdDecisionPending, unsignedParties } from '../state'
 
@@ -53,14 +54,14 @@ export const dprdNotRequested = defineGuard({
 
 // A decision answers a request and is recorded once taken: a date before the
 // request or after today is a typing error that would mislead the register.
+// The same placeDay judges the occurredOn of signings, actions and monev.
 export const dprdDecisionDateOutOfRange = defineGuard({
   code: 'DPRD_DECISION_DATE_OUT_OF_RANGE',
   when: ['RecordDprdApproval'],
   check: (state, command, ctx) => {
-    const requestedAt = state.term.dprdRequest?.at
-    if (command.type !== 'RecordDprdApproval' || requestedAt === undefined || !dprdDecisionPending(state)) return true
-    const decided = utcDay(command.decidedOn)
-    return (decided >= utcDay(requestedAt) && decided <= utcDay(ctx.now)) || { decidedOn: command.decidedOn, requestedOn: requestedAt.slice(0, 10), recordedOn: ctx.now.toISOString().slice(0, 10) }
+    const request = previousStepOf(state, command)
+    if (request === undefined || !dprdDecisionPending(state)) return true
+    return placeDay(command.decidedOn, request, ctx.now) === 'within' || { decidedOn: command.decidedOn, requestedOn: request.on, recordedOn: calendarDayOf(ctx.now) }
   },
   message: {
     id: 'Tanggal keputusan DPRD harus jatuh antara tanggal permohonan kepala daerah dan hari pencatatan',

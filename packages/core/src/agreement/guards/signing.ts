@@ -1,6 +1,7 @@
 import { utcDay } from '../agreementDates'
 import type { CommandOf } from '../commands'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard, indonesianNumber } from '../guard'
+import { occurredOnOf } from '../happenedOn'
 import type { AgreementState, SignedDocument } from '../state'
 import { unsignedParties } from '../state'
 
@@ -109,16 +110,22 @@ export const signerCapacityMismatch = defineGuard({
   basis: { kind: 'reg', source: `${PERMENDAGRI_22_2020}, penandatanganan oleh para pihak` },
 })
 
+// The days count from the day the document was signed (occurredOn), not the
+// day the signing was entered: the rule asks whether the plan had work due
+// soon after the signatures, and a signing entered a week late would
+// otherwise slide the window past an action due in the first days, or let an
+// action due before the signing count as "soon".
 export const noActionDueSoon = defineGuard({
   code: 'NO_ACTION_DUE_SOON',
   when: signing,
-  check: (state, _command, ctx) => {
+  check: (state, command, ctx) => {
     const actions = state.term.workPlan?.actions ?? []
     if (state.status === 'none' || actions.length === 0) return true
-    const today = utcDay(ctx.now)
-    const limit = today + ctx.policy.firstActionWithinDays
-    const soon = actions.some((action) => utcDay(action.dueDate) >= today && utcDay(action.dueDate) <= limit)
-    return soon || { withinDays: ctx.policy.firstActionWithinDays, signingDate: ctx.now.toISOString() }
+    const signingDate = occurredOnOf(command, ctx.now)
+    const signed = utcDay(signingDate)
+    const limit = signed + ctx.policy.firstActionWithinDays
+    const soon = actions.some((action) => utcDay(action.dueDate) >= signed && utcDay(action.dueDate) <= limit)
+    return soon || { withinDays: ctx.policy.firstActionWithinDays, signingDate }
   },
   message: (policy) => ({
     id: `Tidak boleh menandatangani tanpa kegiatan rencana kerja yang jatuh tempo dalam ${indonesianNumber(policy.firstActionWithinDays)} hari sejak penandatanganan (ketentuan daerah)`,
