@@ -2,27 +2,33 @@ import { isKerjasamaError } from '@kerjasama/core'
 import type { CliIo } from './command'
 import { COMMANDS } from './commandTable'
 import { parseCommandLine } from './commandLine'
-import { errorLines } from './errorOutput'
+import { failureOutput } from './errorOutput'
 import { EXIT } from './exitCodes'
 import type { ExitCode } from './exitCodes'
 import { commandHelp, generalHelp } from './helpText'
+import { requestedLanguage, wordingFor } from './language'
 import { UsageError } from './usageError'
 import { CLI_VERSION } from './version'
 
 export { parseCommandLine } from './commandLine'
 export type { CommandLine } from './commandLine'
-export type { CliIo, Command } from './command'
+export type { ArgumentSpec, CliIo, Command, CommandContext } from './command'
 export { COMMANDS } from './commandTable'
 export { EXIT, EXIT_CODE_MEANINGS } from './exitCodes'
 export type { ExitCode } from './exitCodes'
 export { commandHelp, generalHelp } from './helpText'
 export type { StoreKind, StoreSelection } from './storeOptions'
+export type { Language } from './language'
+export { OPTION_CATALOGUE } from './optionCatalogue'
+export type { OptionName } from './optionCatalogue'
+export { renderTable } from './tableLayout'
+export type { Column } from './tableLayout'
 export { CLI_VERSION } from './version'
 
 /**
  * Runs the kerjasama command; returns the process exit code instead of
  * exiting, so tests can call it: 0 ok, 1 failure (a store error, a problem
- * verify found), 2 usage error.
+ * verify found, a failed projection), 2 usage error.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
@@ -35,10 +41,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.out(line.command === undefined ? generalHelp(COMMANDS) : commandHelp(line.command))
       return EXIT.ok
     }
-    return await line.command.run({ selection: line.selection, io })
+    const { command, selection, values, args, json, language } = line
+    return await command.run({ selection, io, values, args, json, language, wording: wordingFor(language) })
   } catch (error) {
     if (!isKerjasamaError(error)) throw error
-    for (const text of errorLines(error)) io.err(text)
+    // Read from argv itself: the line may not have parsed far enough to know.
+    for (const text of failureOutput(error, { language: requestedLanguage(argv), json: argv.includes('--json') })) io.err(text)
     return error instanceof UsageError ? EXIT.usage : EXIT.failure
   }
 }

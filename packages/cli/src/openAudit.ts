@@ -14,7 +14,7 @@ export async function openAudit(selection: StoreSelection, env: NodeJS.ProcessEn
     case 'sqlite':
       return (await adapterExport<StoreAudit>('@kerjasama/store-sqlite', 'openSqliteAudit', 'sqlite'))({ file: selection.file })
     case 'postgres':
-      return (await adapterExport<Promise<StoreAudit>>('@kerjasama/store-postgres', 'openPostgresAudit', 'postgres'))({ ...postgresConnection(env), schema: selection.schema })
+      return (await adapterExport<Promise<StoreAudit>>('@kerjasama/store-postgres', 'openPostgresAudit', 'postgres'))({ ...postgresConnection(env, selection), schema: selection.schema })
   }
 }
 

@@ -1,20 +1,26 @@
 import type { VerifyProblem, VerifyReport } from '@kerjasama/core'
+import type { Language } from './language'
 
-export function countsText(report: Pick<VerifyReport, 'streamsChecked' | 'eventsChecked'>): string {
-  return `${report.streamsChecked} aliran/streams, ${report.eventsChecked} peristiwa/events`
+export function countsText(report: Pick<VerifyReport, 'streamsChecked' | 'eventsChecked'>, language: Language = 'id'): string {
+  return language === 'en'
+    ? `${report.streamsChecked} streams, ${report.eventsChecked} events`
+    : `${report.streamsChecked} aliran/streams, ${report.eventsChecked} peristiwa/events`
 }
 
-export function outcomeText(problems: number): string {
+export function outcomeText(problems: number, language: Language = 'id'): string {
+  if (language === 'en') return problems === 0 ? 'intact' : `${problems} problems`
   return problems === 0 ? 'utuh / intact' : `${problems} masalah/problems`
 }
 
-export function problemLine(problem: VerifyProblem): string {
-  return `MASALAH / PROBLEM ${problem.problem}: daerah/tenant ${problem.tenant}, ${problem.streamId} v${problem.version}`
+export function problemLine(problem: VerifyProblem, language: Language = 'id'): string {
+  return language === 'en'
+    ? `PROBLEM ${problem.problem}: tenant ${problem.tenant}, ${problem.streamId} v${problem.version}`
+    : `MASALAH / PROBLEM ${problem.problem}: daerah/tenant ${problem.tenant}, ${problem.streamId} v${problem.version}`
 }
 
 /** The demo's check of the one tenant it wrote. */
-export function printVerifyReport(report: VerifyReport, log: (line: string) => void): void {
-  log(`Verifikasi rantai hash / Hash-chain verification: ${countsText(report)}`)
-  log(`  ${outcomeText(report.problems.length)}`)
-  for (const problem of report.problems) log(`  ${problemLine(problem)}`)
+export function printVerifyReport(report: VerifyReport, log: (line: string) => void, language: Language = 'id'): void {
+  log(`${language === 'en' ? 'Hash-chain verification' : 'Verifikasi rantai hash / Hash-chain verification'}: ${countsText(report, language)}`)
+  log(`  ${outcomeText(report.problems.length, language)}`)
+  for (const problem of report.problems) log(`  ${problemLine(problem, language)}`)
 }

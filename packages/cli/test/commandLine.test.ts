@@ -43,8 +43,9 @@ describe('the kerjasama command line', () => {
     await expectUsageError(['verify', '--tenant', '33.05', '--tenant', '33.06'], 'Option --tenant is given more than once', 'Opsi --tenant diberikan lebih dari sekali', 'kerjasama verify --help')
     await expectUsageError(['--version=yes'], 'Option --version takes no value', 'Opsi --version tidak menerima nilai')
     await expectUsageError(['verify', '--store', 'postgres', '--file', 'x.db'], 'Option --file applies only to --store sqlite', 'Opsi --file hanya berlaku untuk --store sqlite', 'kerjasama verify --help')
-    await expectUsageError(['demo', '--schema', 'x'], 'Option --schema applies only to --store postgres', 'Opsi --schema hanya berlaku untuk --store postgres', 'kerjasama demo --help')
-    await expectUsageError(['--store', 'memory'], 'Option --store needs a command (demo, verify)', 'Opsi --store memerlukan perintah (demo, verify)')
+    await expectUsageError(['demo', '--schema', 'x'], 'Option --schema applies only to PostgreSQL (--postgres or --store postgres)', 'Opsi --schema hanya berlaku untuk PostgreSQL (--postgres atau --store postgres)', 'kerjasama demo --help')
+    const names = COMMANDS.map((command) => command.name).join(', ')
+    await expectUsageError(['--store', 'memory'], `Option --store needs a command (${names})`, `Opsi --store memerlukan perintah (${names})`)
   })
 
   it('--tenant is held to the stores’ rule before anything opens', async () => {
