@@ -157,11 +157,17 @@ function deriveStatus(state: AgreementState): AgreementStatus {
   // A monev of an agreement where nothing was done (score 0) is recorded, but
   // it does not move the agreement past "signed": "evaluated" is reached only
   // by way of evidence, so no dashboard counts a ceremony as a finished cycle.
-  const evidenced = (state.term.workPlan?.actions ?? []).flatMap((action) => (action.status === 'completed' && action.evidence !== undefined && action.completedAt !== undefined ? [action.completedAt] : []))
+  // The monev must come after the work, by the day each happened: one held
+  // before the work was done did not evaluate it, even if entered after it.
+  // On the same day the recording instants decide, as they did before steps
+  // had days. Days and instants are ISO text from one clock, so "day|instant"
+  // compares as text.
+  const evidenced = (state.term.workPlan?.actions ?? []).flatMap((action) =>
+    action.status === 'completed' && action.evidence !== undefined && action.completedAt !== undefined ? [`${action.completedOn ?? calendarDayOf(action.completedAt)}|${action.completedAt}`] : [],
+  )
   if (evidenced.length === 0) return 'signed'
-  // Instants are ISO strings from one clock, so they compare as text.
   const firstDone = evidenced.reduce((a, b) => (a < b ? a : b))
-  return state.term.monev.some((monev) => monev.at >= firstDone) ? 'evaluated' : 'implemented'
+  return state.term.monev.some((monev) => `${monev.heldOn}|${monev.at}` >= firstDone) ? 'evaluated' : 'implemented'
 }
 
 function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {

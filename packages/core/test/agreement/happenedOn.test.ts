@@ -82,6 +82,23 @@ describe('the day a step happened (occurredOn)', () => {
   })
 })
 
+describe('evaluated', () => {
+  const implemented = () => fold(eventsThrough('implemented'))
+  const monevOn = (heldOn: string, enteredDay: number) => run([{ label: 'm', command: { ...commands.monev(), occurredOn: heldOn }, actor: actors.monev, day: enteredDay }], undefined, { events: [], state: implemented() }).state
+
+  it('needs a monev held on or after the day the work was done, whenever it was entered', () => {
+    // The action was completed on day 85. A monev held on day 80 and entered on day 90 did not evaluate that work.
+    expect(monevOn(isoDay(80), 90).status).toBe('implemented')
+    expect(monevOn(isoDay(85), 90).status).toBe('evaluated')
+  })
+
+  it('counts a monev held the same day as the work by when each was recorded, as before steps had days', () => {
+    const sameDayEarlier = run([{ label: 'm', command: commands.monev(), actor: actors.monev, day: 85 - 0.01 }], undefined, { events: [], state: fold(eventsThrough('started')) })
+    const thenCompleted = run([{ label: 'c', command: commands.complete(), actor: actors.opd, day: 85 }], undefined, sameDayEarlier)
+    expect(thenCompleted.state.status).toBe('implemented')
+  })
+})
+
 describe('events recorded before occurredOn existed', () => {
   // Written as version 1 was written before: no occurredOn anywhere.
   const legacy = (): AgreementEvent[] =>
