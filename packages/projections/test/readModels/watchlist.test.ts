@@ -79,6 +79,22 @@ describe('ceremonial-risk watchlist', () => {
     expect(codes(entries)).toContain('TERM_ENDED_UNRECORDED')
   })
 
+  it('counts the monev gap from the monev held last, not the one entered last', async () => {
+    // The good path's monev was held on day 180 (2022-08-21). A second one, held on day 100 but entered on
+    // day 200, does not pull the gap back: six months run from 21 August, so 21 February 2023 is still clear.
+    const history = newHistory()
+    await runLifecycle(history, 'KSDPK', { agreementId: 'a' })
+    history.clock.set(day(200))
+    await history.service.execute(
+      { type: 'RecordMonev', agreementId: 'a', score: 75, findings: 'Pelatihan berjalan sebagian', recommendation: 'continue', occurredOn: day(100).toISOString().slice(0, 10) },
+      { actor: { id: 'inspektorat', role: 'monev', actsFor: '33.05' } },
+    )
+    const readModels = await buildReadModels(history.store, [registerProjection])
+    expect(codes(await queryWatchlist(readModels, { now: new Date('2023-02-21T12:00:00Z') }))).toEqual([])
+    const late = await queryWatchlist(readModels, { now: new Date('2023-02-22T12:00:00Z') })
+    expect(late.find((entry) => entry.code === 'MONEV_OVERDUE')?.details).toMatchObject({ lastMonevOn: '2022-08-21' })
+  })
+
   it('orders worst first: severity, then the longest-standing risk', async () => {
     const entries = await watch('complete action', new Date('2023-06-01T00:00:00Z'))
     const ranks = entries.map((entry) => ({ high: 0, medium: 1, low: 2 })[entry.severity])

@@ -37,9 +37,18 @@ export type RegisterEntry = {
   planningDocumentKeys: string[]
   /** Indexed. */
   stage: Stage
-  /** When the agreement reached each stage (the latest time, for stages reached again in a new term). */
+  /**
+   * When the agreement reached each stage (the latest time, for stages reached
+   * again in a new term): recorded, and as it happened. "signed" happened on
+   * the day the last party signed, whichever signature was recorded last.
+   */
   stageDates: Partial<Record<Stage, EventDates>>
-  term: { number: number; duration?: Duration; sector?: string; funding?: string; signedAt?: string; kbSignedAt?: string }
+  /**
+   * signedAt and kbSignedAt are when the completing signature was recorded;
+   * signedOn and kbSignedOn the days every party had signed, as the documents
+   * are dated. The watchlist counts from the days.
+   */
+  term: { number: number; duration?: Duration; sector?: string; funding?: string; signedAt?: string; signedOn?: string; kbSignedAt?: string; kbSignedOn?: string }
   /** The calendar day the current term ends, once it is known (a period, or years from the signing). Indexed. */
   endDate?: string
   actions: ActionProgress[]
@@ -59,7 +68,7 @@ export const registerIndexes = {
   },
 } as const
 
-/** Builds the entry from the state after an event; `previous` carries the stage dates and monev dates already seen. */
+/** Builds the entry from the state after an event; `previous` carries the stage dates already seen. */
 export function registerEntryOf(input: {
   tenant: string
   agreementId: string
@@ -71,10 +80,10 @@ export function registerEntryOf(input: {
   const { state, dates, previous } = input
   const stage = state.status as Stage
   const stageDates = { ...(previous?.stageDates ?? {}) }
-  if (previous?.stage !== stage) stageDates[stage] = dates
+  if (previous?.stage !== stage) stageDates[stage] = stage === 'signed' && state.term.signedOn !== undefined ? { ...dates, happenedOn: state.term.signedOn } : dates
   const mapping = state.mapping
   const plan = state.term.workPlan
-  const monev = monevOf(state, previous, dates)
+  const monev = monevOf(state)
   const ends = termEndsAt(state)
   const open = (plan?.actions ?? []).filter((action) => action.status !== 'completed').map((action) => calendarDay(action.dueDate)).sort()
   const partners = state.partners.map((partner) => ({ ...partner }))
@@ -102,12 +111,13 @@ export function registerEntryOf(input: {
       number: state.term.number,
       ...(plan === undefined ? {} : { duration: plan.duration, sector: plan.sector, funding: plan.funding }),
       ...(state.term.signedAt === undefined ? {} : { signedAt: state.term.signedAt }),
-      ...kbSignedAt(state),
+      ...(state.term.signedOn === undefined ? {} : { signedOn: state.term.signedOn }),
+      ...kbSigned(state),
     },
     ...(ends === undefined ? {} : { endDate: calendarDay(ends.toISOString()) }),
     actions: (plan?.actions ?? []).map((action) => ({ ...action })),
     monev,
-    ...(monev.length === 0 ? {} : { lastMonev: monev[monev.length - 1] as MonevEntry }),
+    ...(monev.length === 0 ? {} : { lastMonev: latestHeld(monev) }),
     ...(open[0] === undefined ? {} : { nextDueDate: open[0] }),
     ...(state.ended === undefined ? {} : { ended: { ...state.ended } }),
     identifiedOn: stageDates.identified?.happenedOn ?? previous?.stageDates.identified?.happenedOn ?? dates.happenedOn,
@@ -120,24 +130,24 @@ export function potentialKey(potential: string): string {
   return potential.trim().toLowerCase().replace(/\s+/g, ' ')
 }
 
-// The state keeps each monev's recording instant only; the day it was held
-// (when commands name one) is remembered here, by position in the term.
-function monevOf(state: AgreementState, previous: RegisterEntry | undefined, dates: EventDates): MonevEntry[] {
-  const known = previous !== undefined && previous.term.number === state.term.number ? previous.monev : []
-  return state.term.monev.map((monev, index) => ({
-    at: monev.at,
-    happenedOn: known[index]?.happenedOn ?? (monev.at === dates.recordedAt ? dates.happenedOn : calendarDay(monev.at)),
-    score: monev.score,
-    recommendation: monev.recommendation,
-    findings: monev.findings,
-  }))
+function monevOf(state: AgreementState): MonevEntry[] {
+  return state.term.monev.map((monev) => ({ at: monev.at, happenedOn: monev.heldOn, score: monev.score, recommendation: monev.recommendation, findings: monev.findings }))
 }
 
-/** When every party had signed the KB (for KSDD and KSDPK): the start of "KB signed, no PKS yet". */
-function kbSignedAt(state: AgreementState): { kbSignedAt?: string } {
+// A monev entered late may have been held before one entered earlier: the
+// latest is the one held last, as the gap to the next one counts from it.
+function latestHeld(monev: MonevEntry[]): MonevEntry {
+  return monev.reduce((latest, candidate) => (candidate.happenedOn >= latest.happenedOn ? candidate : latest))
+}
+
+/** When every party had signed the KB (for KSDD and KSDPK): the start of "KB signed, no PKS yet", recorded and as it happened. */
+function kbSigned(state: AgreementState): { kbSignedAt?: string; kbSignedOn?: string } {
   const signatures = state.term.signatures.KB
   if (state.kind === 'Sinergi' || signatures.length === 0 || unsignedParties(state, 'KB').length > 0) return {}
-  return { kbSignedAt: signatures.map((signature) => signature.at).sort().at(-1) as string }
+  return {
+    kbSignedAt: signatures.map((signature) => signature.at).sort().at(-1) as string,
+    kbSignedOn: signatures.map((signature) => signature.occurredOn).sort().at(-1) as string,
+  }
 }
 
 function unique(values: string[]): string[] {

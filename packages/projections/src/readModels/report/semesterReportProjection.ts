@@ -38,13 +38,16 @@ export const semesterReportProjection = defineProjection({
     const facts: ReportFacts = saved ?? { agreementId: step.agreementId, tenant: step.tenant, object: '', kind: '', regions: [], stageHistory: [], signedOn: [], actionsCompletedWithEvidenceOn: [], monev: [] }
     const after = step.after
     const stage = stageOf(after)
+    // Signed on the day the last party signed, whichever signature was entered last.
+    const becameSigned = after.term.signedAt !== undefined && step.before.term.signedAt === undefined
+    const signedOn = after.term.signedOn ?? on
     const next: ReportFacts = {
       ...facts,
       object: after.object ?? facts.object,
       kind: after.kind ?? facts.kind,
       regions: regionsOf(after),
-      stageHistory: stage !== undefined && stage !== stageOf(step.before) ? [...facts.stageHistory, { stage, on }] : facts.stageHistory,
-      signedOn: after.term.signedAt !== undefined && step.before.term.signedAt === undefined ? [...facts.signedOn, on] : facts.signedOn,
+      stageHistory: stage !== undefined && stage !== stageOf(step.before) ? [...facts.stageHistory, { stage, on: stage === 'signed' ? signedOn : on }] : facts.stageHistory,
+      signedOn: becameSigned ? [...facts.signedOn, signedOn] : facts.signedOn,
       actionsCompletedWithEvidenceOn:
         step.event.type === 'ActionCompleted' && step.event.data.evidence !== undefined ? [...facts.actionsCompletedWithEvidenceOn, on] : facts.actionsCompletedWithEvidenceOn,
       monev: step.event.type === 'MonevRecorded' ? [...facts.monev, { on, score: step.event.data.score }] : facts.monev,

@@ -25,9 +25,13 @@ export type WatchlistRule = {
 const running: readonly Stage[] = ['signed', 'implemented', 'evaluated']
 const isRunning = (entry: RegisterEntry): boolean => running.includes(entry.stage)
 
-/** The day every party had signed, as it happened where the record says so. */
+/**
+ * The day every party had signed, as the documents are dated: the rules count
+ * from the day things happened, so a PKS signed on 30 June and entered on
+ * 3 July starts its 90 days on 30 June.
+ */
 function signedOn(entry: RegisterEntry): string | undefined {
-  return entry.stageDates.signed?.happenedOn ?? (entry.term.signedAt === undefined ? undefined : calendarDay(entry.term.signedAt))
+  return entry.term.signedOn ?? entry.stageDates.signed?.happenedOn ?? (entry.term.signedAt === undefined ? undefined : calendarDay(entry.term.signedAt))
 }
 
 /** A risk that begins once `days` whole days have passed since `from`: on the day after the last allowed one. */
@@ -77,10 +81,10 @@ export const kbWithoutPks: WatchlistRule = {
   code: 'KB_WITHOUT_PKS',
   severity: 'high',
   judge(entry, today, policy) {
-    const kbSigned = entry.term.kbSignedAt
+    const kbSigned = entry.term.kbSignedOn ?? (entry.term.kbSignedAt === undefined ? undefined : calendarDay(entry.term.kbSignedAt))
     if (entry.stage !== 'coordinated' || kbSigned === undefined) return undefined
-    const finding = pastDays(calendarDay(kbSigned), policy.pksWithinDaysOfKb, today)
-    return finding === undefined ? undefined : { ...finding, details: { kbSignedOn: calendarDay(kbSigned), withinDays: policy.pksWithinDaysOfKb } }
+    const finding = pastDays(kbSigned, policy.pksWithinDaysOfKb, today)
+    return finding === undefined ? undefined : { ...finding, details: { kbSignedOn: kbSigned, withinDays: policy.pksWithinDaysOfKb } }
   },
   reason: (policy) => ({
     id: `Kesepakatan Bersama sudah ditandatangani semua pihak, tetapi dalam ${policy.pksWithinDaysOfKb} hari belum ada Perjanjian Kerja Sama`,
