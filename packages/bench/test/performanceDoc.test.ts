@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { renderPerformanceDoc } from '../src/report/performanceDoc'
+import type { BenchReport } from '../src/report/performanceDoc'
+import { FULL_SIZES } from '../src/workloads/workloadSizes'
+import { machine, onlyKerjasamaRuns, runs, sqliteSubjects } from './reportFixtures'
+
+const report: BenchReport = {
+  startedAt: '2026-12-01T10:00:00Z',
+  durationSeconds: 540,
+  mode: 'full',
+  rounds: 3,
+  budgetsMs: { W1: 6000 },
+  sizes: FULL_SIZES,
+  machine,
+  subjects: sqliteSubjects,
+  results: [
+    ...runs('kerjasama-sqlite', 'W1', 'appendsPerSecond', [300, 280, 320], { appends: 1_800 }),
+    ...runs('raw-sqlite', 'W1', 'appendsPerSecond', [600, 640, 560], { appends: 3_600 }),
+    ...runs('kerjasama-sqlite', 'W3', 'msPerRead', [80, 82, 78]),
+  ],
+  snapshotsMeasured: false,
+}
+const doc = renderPerformanceDoc(report, onlyKerjasamaRuns)
+
+describe('docs/performance.md', () => {
+  it('holds the engine tables with the medians and ratios', () => {
+    expect(doc).toContain('### SQLite')
+    expect(doc).not.toContain('### PostgreSQL')
+    expect(doc).toMatch(/\| W1 command path +\| appends\/s ↑ \| +300 ±13% \|/)
+  })
+
+  it('names the machine, the load it ran under, the versions and the durability every subject had', () => {
+    expect(doc).toContain('| CPU | 2 × Test CPU |')
+    expect(doc).toContain('1.5, 1.2, 1.0 at the start, 2.0, 1.5, 1.1 at the end')
+    expect(doc).toContain('better-sqlite3 12.11.1 (SQLite 3.50.4)')
+    expect(doc).toContain('PostgreSQL 15.20; fsync=on, synchronous_commit=on')
+    expect(doc).toContain('## Durability: the same for every subject')
+    expect(doc).toContain('synchronous=FULL')
+  })
+
+  it('says which subject was unavailable and why', () => {
+    expect(doc).toContain('emmett-sqlite unavailable: npm install did not finish within 90 s')
+  })
+
+  it('says how much of each budgeted workload was done', () => {
+    expect(doc).toContain('- W1 (appends): kerjasama-sqlite 1,800 of 20,000, raw-sqlite 3,600 of 20,000')
+  })
+
+  it('says that W3 with snapshots is not measured yet, and why', () => {
+    expect(doc).toMatch(/with snapshots: not yet; @kerjasama\/core has no SnapshotStore yet/)
+  })
+})
