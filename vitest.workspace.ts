@@ -37,9 +37,12 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('regions-id', 'packages/regions-id'),
   // End-to-end tests listen on 127.0.0.1, port 0.
   project('http', 'packages/http', { testTimeout: 30_000 }),
-  project('cli', 'packages/cli'),
+  // Each test runs whole commands (the demo's fifty-odd appends, serve on a socket), several files at once.
+  project('cli', 'packages/cli', { testTimeout: 30_000, hookTimeout: 30_000 }),
   project('example-jateng', 'examples/jateng'),
   project('example-getting-started', 'examples/getting-started'),
   // The published manifests and tarballs (pack-and-install itself runs in .ci/run).
   project('packaging', 'packaging'),
+  // The benchmark harness's own logic (plan, statistics, report); the benchmark itself is `pnpm bench`.
+  project('bench', 'packages/bench'),
 ]
