@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { COMMANDS, EXIT, EXIT_CODE_MEANINGS, commandHelp, generalHelp, runCli } from '../src'
+import { COMMANDS, EXIT, EXIT_CODE_MEANINGS, commandHelp, generalHelp, parseCommandLine, runCli } from '../src'
 
 const cliPackage = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -95,5 +95,74 @@ describe('kerjasama demo --tenant', () => {
     expect(out[0]).toBe('Kerjasama demo — penyimpanan/store: memory, daerah/tenant 33.05')
     expect(code).toBe(EXIT.failure)
     expect(err[1]).toMatch(/^AGREEMENT_OUTSIDE_TENANT: The store of region 33\.05 records only agreements region 33\.05 is party to/)
+  })
+})
+
+describe('choosing the store: --db and --postgres, beside the older --store and --file', () => {
+  it('--db is SQLite, --postgres a connection URL with --schema; the older options still work', () => {
+    expect(parseCommandLine(['register', '--db', 'kebumen.db'], COMMANDS)).toMatchObject({ kind: 'run', selection: { store: 'sqlite', file: 'kebumen.db' } })
+    expect(parseCommandLine(['status', '--postgres', 'postgres://kebumen:rahasia@127.0.0.1/kerjasama', '--schema', 'kebumen'], COMMANDS)).toMatchObject({
+      kind: 'run',
+      selection: { store: 'postgres', schema: 'kebumen', connectionString: 'postgres://kebumen:rahasia@127.0.0.1/kerjasama' },
+    })
+    expect(parseCommandLine(['register', '--store', 'sqlite', '--file', 'lama.db'], COMMANDS)).toMatchObject({ kind: 'run', selection: { store: 'sqlite', file: 'lama.db' } })
+  })
+
+  it('--db and --postgres together are a usage error, and so is either beside --store or --file', async () => {
+    await expectUsageError(['register', '--db', 'a.db', '--postgres', 'postgres://h/db'], 'Options --db and --postgres cannot be given together; choose one store', 'Opsi --db dan --postgres tidak dapat dipakai bersama; pilih satu penyimpanan', 'kerjasama register --help')
+    await expectUsageError(['status', '--db', 'a.db', '--store', 'postgres'], 'Option --db already chooses the store; do not combine it with --store', 'Opsi --db sudah memilih penyimpanan; jangan gabungkan dengan --store', 'kerjasama status --help')
+    await expectUsageError(['status', '--postgres', 'postgres://h/db', '--file', 'a.db'], 'Option --postgres already chooses the store; do not combine it with --file', 'Opsi --postgres sudah memilih penyimpanan; jangan gabungkan dengan --file', 'kerjasama status --help')
+    await expectUsageError(['status', '--db', 'a.db', '--schema', 'kebumen'], 'Option --schema applies only to PostgreSQL (--postgres or --store postgres)', 'Opsi --schema hanya berlaku untuk PostgreSQL (--postgres atau --store postgres)', 'kerjasama status --help')
+  })
+
+  it('a --postgres that is no postgres:// URL is a usage error that never repeats it, password and all', async () => {
+    for (const url of ['mysql://kebumen:rahasia@h/db', 'kebumen:rahasia@h', 'http://kebumen:rahasia@h/db']) {
+      const { code, err } = await run(['status', '--postgres', url])
+      expect(code).toBe(EXIT.usage)
+      expect(err[1]).toBe('CLI_USAGE: Option --postgres needs a postgres:// or postgresql:// URL; see kerjasama status --help')
+      expect(err.join('\n')).not.toContain('rahasia')
+    }
+  })
+
+  it('every command takes --db, --postgres, --schema, --tenant, --json and --lang, and --help lists them', () => {
+    for (const command of COMMANDS) {
+      for (const option of ['db', 'postgres', 'schema', 'tenant', 'json', 'lang']) expect(Object.keys(command.options), `${command.name} --${option}`).toContain(option)
+      expect(commandHelp(command)).toContain('--db <file>')
+    }
+  })
+})
+
+describe('--lang and --json on a usage error', () => {
+  it('--lang en prints the one English line; an unknown --lang is itself a usage error', async () => {
+    const { code, out, err } = await run(['register', '--stage', 'signed', '--db', 'a.db', '--postgres', 'postgres://h/db', '--lang', 'en'])
+    expect(code).toBe(EXIT.usage)
+    expect(out).toEqual([])
+    expect(err).toEqual(['CLI_USAGE: Options --db and --postgres cannot be given together; choose one store; see kerjasama register --help'])
+    expect((await run(['frobnicate', '--lang=en'])).err).toEqual(['CLI_USAGE: Unknown command: frobnicate; see kerjasama --help'])
+    await expectUsageError(['status', '--lang', 'jv'], 'Unknown language: jv (choose id or en)', 'Bahasa tidak dikenal: jv (pilih id atau en)', 'kerjasama status --help')
+  })
+
+  it('--json prints the failure as one JSON line with its code and both messages', async () => {
+    const { code, err } = await run(['register', '--json', '--stage', 'ditandatangani'])
+    expect(code).toBe(EXIT.usage)
+    expect(err).toHaveLength(1)
+    expect(JSON.parse(err[0] ?? '')).toEqual({
+      error: {
+        code: 'CLI_USAGE',
+        message: {
+          id: 'Nilai --stage tidak dikenal: ditandatangani (pilih identified, mapped, coordinated, signed, implemented, evaluated, ended)',
+          en: 'Unknown --stage value: ditandatangani (choose identified, mapped, coordinated, signed, implemented, evaluated, ended)',
+        },
+      },
+    })
+  })
+})
+
+describe('positional arguments', () => {
+  it('a command with arguments takes those and no more; --help shows them', async () => {
+    await expectUsageError(['history', 'a', 'b'], 'Extra argument: b; the history command takes only <id>', 'Argumen berlebih: b; perintah history hanya menerima <id>', 'kerjasama history --help')
+    await expectUsageError(['skip', 'register'], 'The skip command needs <position>', 'Perintah skip memerlukan <position>', 'kerjasama skip --help')
+    expect(commandHelp(COMMANDS.find((command) => command.name === 'skip') ?? COMMANDS[0]!)).toMatch(/^kerjasama skip <projection> <position> \[--db <file>\]/)
+    expect(generalHelp(COMMANDS)).toContain('  rebuild [projection]')
   })
 })

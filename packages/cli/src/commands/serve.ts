@@ -74,9 +74,10 @@ export const serveCommand: Command = {
         authenticate: (request) => actor ?? (isRead(request.method) ? { id: 'kerjasama-serve-reader', role: 'opd', actsFor: store.eventStore.tenant } : undefined),
         onUnexpectedError: (error, request) => io.err(`INTERNAL_ERROR ${request.method} ${new URL(request.url).pathname}: ${error instanceof Error ? error.name : typeof error}`),
       })
-      await runner.start()
       const server = createServer(getRequestListener(handler.fetch))
+      // Listening first: a port in use stops serve before the runner takes any lease.
       const address = await listen(server, port, host)
+      await runner.start()
       const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
       if (json) io.out(jsonText({ url: base, api: `${base}/api`, openapi: `${base}/api/openapi.json`, store: storeDescription(selection, 'en', store.eventStore.tenant) }))
       else {
