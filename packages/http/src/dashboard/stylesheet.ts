@@ -39,7 +39,7 @@ h1 { font-size: 2.25rem; line-height: 1.1; margin: 0.5em 0 0.4em; }
 h2 { font-size: 1.5rem; margin: 1.6em 0 0.5em; }
 .lead { font-size: 1.2rem; max-width: 46em; }
 .as-of, .muted { color: #505a5f; }
-.back { margin: 0; }
+.back { margin: 0 0 8px; }
 
 .filters fieldset { border: 0; margin: 0 0 24px; padding: 16px; background: #f3f2f1; }
 .filters legend { font-weight: 700; font-size: 1.2rem; padding: 0; float: left; width: 100%; margin-bottom: 8px; }

@@ -38,10 +38,10 @@ export function table<Row>(input: TableInput<Row>): Html {
     const present = names.filter((name) => name !== undefined && name !== '')
     return present.length === 0 ? '' : html` class="${present.join(' ')}"`
   }
-  const body =
+  const body: Html =
     input.rows.length === 0
       ? html`<tr><td colspan="${input.columns.length}">${input.empty}</td></tr>`
-      : input.rows.map(
+      : html`${input.rows.map(
           (row) =>
             html`<tr>${input.columns.map((column) =>
               column.rowHeader === true
@@ -49,7 +49,7 @@ export function table<Row>(input: TableInput<Row>): Html {
                 : html`<td${classOf(numericClass(column), column.className, column.cellClass?.(row))}>${column.cell(row)}</td>`,
             )}</tr>
 `,
-        )
+        )}`
   const footer =
     input.footer === undefined || input.rows.length === 0
       ? ''
@@ -57,7 +57,10 @@ export function table<Row>(input: TableInput<Row>): Html {
           const column = input.columns[index]
           return index === 0 ? html`<th scope="row">${cell}</th>` : html`<td${classOf(column === undefined ? undefined : numericClass(column), column?.className)}>${cell}</td>`
         })}</tr></tfoot>`
-  return html`<div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">
+  // A table too wide for the screen scrolls inside its box. Keyboard users reach hidden columns through the links in it;
+  // a table with nothing to focus is made a focusable, named region instead, and only then, so other tables add no tab stop.
+  const focusableInside = /<(a|button|input|select)\s/.test(body.toString())
+  return html`<div class="table-scroll"${focusableInside ? '' : html` role="region" aria-labelledby="${captionId}" tabindex="0"`}>
 <table id="${input.id}">
 <caption id="${captionId}">${input.caption}</caption>
 <thead><tr>${input.columns.map((column) => html`<th scope="col"${classOf(numericClass(column), column.className)}>${column.header}</th>`)}</tr></thead>
