@@ -51,6 +51,11 @@ describe('kerjasama serve', () => {
       expect(page.items.map((entry) => entry.agreementId)).toEqual(['festival'])
       const status = (await (await fetch(`${server.api}/projections/status`)).json()) as { projections: Array<{ state: string }> }
       expect(JSON.stringify(status)).toContain('caught-up')
+      // The dashboard beside the API, its regions named from the national directory.
+      const dashboard = await fetch(`${new URL(server.api).origin}/?lang=en`)
+      expect(dashboard.status).toBe(200)
+      expect(dashboard.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(await dashboard.text()).toContain('festival')
     } finally {
       expect(await server.stop()).toBe(EXIT.ok)
     }
