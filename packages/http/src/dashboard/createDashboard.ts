@@ -8,20 +8,21 @@ import type { Language } from '../language'
 import { NotAuthenticated } from '../problem/httpRefusals'
 import { renderProblem } from '../problem/problemDetails'
 import { parseParams } from '../requestQuery'
-import { agreementPage, agreementPageParameters, agreementPageQuery, loadAgreement } from './agreementPage'
+import { agreementPage, agreementPageParameters, loadAgreement } from './agreementPage'
 import { languageCookie, pageLanguage } from './dashboardLanguage'
-import { deadlinesPage, deadlinesPageQuery, loadDeadlines } from './deadlinesPage'
+import { deadlinesPage, loadDeadlines } from './deadlinesPage'
 import { errorPage } from './errorPage'
 import type { Html } from './html'
-import { loadMatrix, matrixPage, matrixPageQuery } from './matrixPage'
+import { loadMatrix, matrixPage } from './matrixPage'
 import type { PageContext } from './pageContext'
+import { pageQueries } from './pageQueries'
 import { parsePageQuery } from './pageQuery'
-import { loadPotentials, potentialsPage, potentialsPageQuery } from './potentialsPage'
-import { loadRegister, registerPage, registerPageQuery } from './registerPage'
-import { loadReport, reportPage, reportPageQuery } from './reportPage'
+import { loadPotentials, potentialsPage } from './potentialsPage'
+import { loadRegister, registerPage } from './registerPage'
+import { loadReport, reportPage } from './reportPage'
 import { pageHeaders } from './securityHeaders'
 import { dashboardStylesheet } from './stylesheet'
-import { loadWatchlist, watchlistPage, watchlistPageQuery } from './watchlistPage'
+import { loadWatchlist, watchlistPage } from './watchlistPage'
 
 export type DashboardOptions = {
   /** Names regions on the pages ("Kabupaten Kebumen (33.05)"); default the bundled Jawa Tengah table. Pass @kerjasama/regions-id's directory for the whole country. */
@@ -38,7 +39,7 @@ export type DashboardOptions = {
 type DashboardEnv = { Variables: { lang: Language; chosenLanguage: Language | undefined; now: Date } }
 
 const isFunction = (value: unknown): boolean => typeof value === 'function'
-const optionsSchema = z.strictObject({
+export const dashboardOptionsSchema = z.strictObject({
   regions: z
     .custom<RegionDirectory>((value) => typeof value === 'object' && value !== null && typeof (value as RegionDirectory).describe === 'function', {
       error: 'regions must be a RegionDirectory',
@@ -57,7 +58,7 @@ const optionsSchema = z.strictObject({
  * handler's reader, and judges the watchlist and deadlines by its clock.
  */
 export function createDashboard(options: DashboardOptions = {}): (app: Hono, context: KerjasamaContext) => void {
-  parseOrThrow(optionsSchema, options, { id: 'opsi dasbor Kerjasama', en: 'Kerjasama dashboard options' })
+  parseOrThrow(dashboardOptionsSchema, options, { id: 'opsi dasbor Kerjasama', en: 'Kerjasama dashboard options' })
   const regions = options.regions ?? jawaTengahRegions
   const onUnexpectedError = options.onUnexpectedError ?? (() => undefined)
 
@@ -104,15 +105,15 @@ export function createDashboard(options: DashboardOptions = {}): (app: Hono, con
     }
 
     if (basePath !== '') pages.get(basePath, (c) => c.redirect(`${basePath}/${new URL(c.req.url).search}`, 308))
-    pages.get(`${basePath}/`, signedIn, async (c) => respond(c, registerPage(pageOf(c), await loadRegister(source, parsePageQuery(c.req.url, registerPageQuery)))))
-    pages.get(`${basePath}/matrix`, signedIn, async (c) => respond(c, matrixPage(pageOf(c), await loadMatrix(source, parsePageQuery(c.req.url, matrixPageQuery)))))
-    pages.get(`${basePath}/watchlist`, signedIn, async (c) => respond(c, watchlistPage(pageOf(c), await loadWatchlist(source, parsePageQuery(c.req.url, watchlistPageQuery), c.get('now')))))
-    pages.get(`${basePath}/deadlines`, signedIn, async (c) => respond(c, deadlinesPage(pageOf(c), await loadDeadlines(source, parsePageQuery(c.req.url, deadlinesPageQuery), c.get('now')))))
-    pages.get(`${basePath}/potentials`, signedIn, async (c) => respond(c, potentialsPage(pageOf(c), await loadPotentials(source, parsePageQuery(c.req.url, potentialsPageQuery)))))
-    pages.get(`${basePath}/reports/semester`, signedIn, async (c) => respond(c, reportPage(pageOf(c), await loadReport(source, parsePageQuery(c.req.url, reportPageQuery), c.get('now')))))
+    pages.get(`${basePath}/`, signedIn, async (c) => respond(c, registerPage(pageOf(c), await loadRegister(source, parsePageQuery(c.req.url, pageQueries['/'])))))
+    pages.get(`${basePath}/matrix`, signedIn, async (c) => respond(c, matrixPage(pageOf(c), await loadMatrix(source, parsePageQuery(c.req.url, pageQueries['/matrix'])))))
+    pages.get(`${basePath}/watchlist`, signedIn, async (c) => respond(c, watchlistPage(pageOf(c), await loadWatchlist(source, parsePageQuery(c.req.url, pageQueries['/watchlist']), c.get('now')))))
+    pages.get(`${basePath}/deadlines`, signedIn, async (c) => respond(c, deadlinesPage(pageOf(c), await loadDeadlines(source, parsePageQuery(c.req.url, pageQueries['/deadlines']), c.get('now')))))
+    pages.get(`${basePath}/potentials`, signedIn, async (c) => respond(c, potentialsPage(pageOf(c), await loadPotentials(source, parsePageQuery(c.req.url, pageQueries['/potentials'])))))
+    pages.get(`${basePath}/reports/semester`, signedIn, async (c) => respond(c, reportPage(pageOf(c), await loadReport(source, parsePageQuery(c.req.url, pageQueries['/reports/semester']), c.get('now')))))
     pages.get(`${basePath}/agreements/:id`, signedIn, async (c) => {
       const { id } = parseParams(c.req.param(), agreementPageParameters)
-      return respond(c, agreementPage(pageOf(c), await loadAgreement(source, id, parsePageQuery(c.req.url, agreementPageQuery), c.get('now'))))
+      return respond(c, agreementPage(pageOf(c), await loadAgreement(source, id, parsePageQuery(c.req.url, pageQueries['/agreements/:id']), c.get('now'))))
     })
 
     // Full paths rather than app.route(basePath): Hono would answer the register at "/kerjasama" but not at "/kerjasama/".

@@ -43,14 +43,14 @@ export async function seededDashboard(): Promise<SeededDashboard> {
   return { handler, seed, now, idOf }
 }
 
-/** Serves a handler on 127.0.0.1 at a port the system picks. */
-export async function listen(fetch: (request: Request) => Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves a handler on 127.0.0.1, at a port the system picks unless one is given. */
+export async function listen(fetch: (request: Request) => Promise<Response>, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve) => {
-    const started = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started as Server))
+    const started = serve({ fetch, hostname: '127.0.0.1', port }, () => resolve(started as Server))
   })
-  const { port } = server.address() as AddressInfo
+  const address = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)))
