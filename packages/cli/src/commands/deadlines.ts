@@ -45,7 +45,7 @@ export const deadlinesCommand: Command = {
       [
         { header: word('tanggal', 'due'), fixed: true },
         { header: word('jenis', 'kind'), fixed: true },
-        { header: word('kerja sama', 'agreement') },
+        { header: word('kerja sama', 'agreement'), fixed: true },
         { header: word('apa', 'what') },
         { header: word('pelaksana', 'owner') },
       ],

@@ -48,7 +48,7 @@ export const registerCommand: Command = {
     io.out(`${wording.heading({ id: 'Register kerja sama', en: 'Agreement register' })} (${entries.length})`)
     const table = renderTable(
       [
-        { header: word('kerja sama', 'agreement') },
+        { header: word('kerja sama', 'agreement'), fixed: true },
         { header: word('tahap', 'stage'), fixed: true },
         { header: word('jenis', 'kind'), fixed: true },
         { header: word('wilayah', 'region'), fixed: true },

@@ -41,7 +41,7 @@ export const watchlistCommand: Command = {
       [
         { header: word('tingkat', 'severity'), fixed: true },
         { header: word('aturan', 'rule'), fixed: true },
-        { header: word('kerja sama', 'agreement') },
+        { header: word('kerja sama', 'agreement'), fixed: true },
         { header: word('sejak', 'since'), fixed: true },
         { header: word('alasan', 'reason') },
       ],
