@@ -8,12 +8,16 @@ import { isFilePath } from './options'
 import type { Durability } from './options'
 import { checkReadableSchema } from './readableSchema'
 import { isSqliteError, toStoreError } from './sqliteErrors'
+import { writeTurns } from './writeTurns'
+import type { WriteTurns } from './writeTurns'
 
 /** One better-sqlite3 connection, shared by an event store and its read models. */
 export type SqliteConnection = {
   readonly db: Database.Database
   /** Names the database file within this process, so stores on one file can coordinate (projection locks). */
   readonly databaseKey: string
+  /** Every write (append, read-model commit) waits here for its turn at the file's write lock. */
+  readonly writeTurns: WriteTurns
   readonly isOpen: () => boolean
   assertOpen(): void
   close(): void
@@ -36,7 +40,8 @@ export function openConnection(options: { file: string; durability: Durability; 
     db.close()
     throw toStoreError(error, 'open')
   }
-  return wrapConnection(db, isFilePath(options.file) ? resolve(options.file) : `memory:${randomUUID()}`)
+  const queueFolder = isFilePath(options.file) ? `${resolve(options.file)}-write-queue` : undefined
+  return wrapConnection(db, isFilePath(options.file) ? resolve(options.file) : `memory:${randomUUID()}`, writeTurns(db, { queueFolder, busyTimeoutMs: options.busyTimeoutMs }))
 }
 
 /**
@@ -54,7 +59,8 @@ function openReadOnlyConnection(options: { file: string; busyTimeoutMs: number }
     db.close()
     throw toStoreError(error, 'open')
   }
-  return wrapConnection(db, file)
+  // Writes are refused before they reach the connection, so they never line up.
+  return wrapConnection(db, file, writeTurns(db, { queueFolder: undefined, busyTimeoutMs: options.busyTimeoutMs }))
 }
 
 function newDatabase(file: string, options: Database.Options): Database.Database {
@@ -66,10 +72,11 @@ function newDatabase(file: string, options: Database.Options): Database.Database
   }
 }
 
-function wrapConnection(db: Database.Database, databaseKey: string): SqliteConnection {
+function wrapConnection(db: Database.Database, databaseKey: string, turns: WriteTurns): SqliteConnection {
   return {
     db,
     databaseKey,
+    writeTurns: turns,
     isOpen: () => db.open,
     assertOpen() {
       if (!db.open) throw new StoreClosed()

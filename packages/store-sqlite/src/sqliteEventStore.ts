@@ -126,7 +126,10 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
         throw new InvalidStoreInput({ id: 'id peristiwa yang sama dipakai dua kali dalam satu append', en: 'an event id is used twice in one append' }, { field: 'id' })
       }
       try {
-        return appendInTransaction.immediate({ streamId: checked.streamId, events: withIds, options: checked.options, idempotency: checked.idempotency })
+        return await connection.writeTurns.take('append', () => {
+          assertOpen()
+          return appendInTransaction.immediate({ streamId: checked.streamId, events: withIds, options: checked.options, idempotency: checked.idempotency })
+        })
       } catch (error) {
         if (isDuplicateEventId(error)) throw new InvalidStoreInput(storeInputReasons.eventIdAlreadyUsed, { field: 'id' })
         throw toStoreError(error, 'append')

@@ -58,8 +58,14 @@ export function createSqliteReadModelStore(connection: SqliteConnection, tenant:
       throw toStoreError(error, operation)
     }
   }
-  /** One write transaction (the write lock is taken by BEGIN IMMEDIATE). */
-  const write = async <T>(operation: string, run: () => T): Promise<T> => read(operation, run)
+  /** One write at its turn at the file's write lock (writeTurns). */
+  const write = async <T>(operation: string, run: () => T): Promise<T> =>
+    connection.writeTurns
+      .take(operation, () => {
+        assertOpen()
+        return run()
+      })
+      .catch((error: unknown) => Promise.reject(toStoreError(error, operation)))
   const committed = {
     get: (collection: string, id: string) => read('read-model get', () => statements.getDocument.get(tenant, collection, id)),
     list: (collection: string) => read('read-model list', () => statements.listDocuments.all(tenant, collection)),
