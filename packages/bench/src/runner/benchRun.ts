@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { analyzeDatabase } from '../environment/analyzeDatabase'
 import { copyDatabase, dropDatabase, dropKerjasamaRoles, freshPostgresDatabase, freshSqliteDatabase } from '../environment/benchDatabases'
 import { loadAverage, probeMachine } from '../environment/machineProbe'
 import { ensurePeerGroup } from '../environment/peerInstall'
@@ -101,6 +102,7 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
         const { report, seconds } = await runChild(bundle, { kind: 'seed', subject: subject.name, dataset, database, sizes: options.sizes, peerFolders }, timeoutMs)
         await relaxedWhileSeeding(database, target, false)
         if (!report.ok) throw new Error(`seeding ${dataset} for ${subject.name} failed: ${report.error}`)
+        await analyzeDatabase(database)
         log(`seeded ${dataset} for ${subject.name}: ${Number(report.events).toLocaleString('en-US')} events in ${seconds.toFixed(1)} s`)
         seeded.set(`${dataset}/${subject.name}`, database)
       }

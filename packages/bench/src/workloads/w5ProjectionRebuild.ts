@@ -5,6 +5,8 @@ import type { Workload } from './workload'
 import { oneConnection, onlyKerjasama } from './workload'
 
 const PAGE_QUERIES = 30
+// A page that takes seconds (statistics not yet gathered on the fresh read models) must not hold the run up: at most this long on pages.
+const PAGES_BUDGET_MS = 10_000
 
 /**
  * W5, projection rebuild: the register (registerProjection through
@@ -12,7 +14,8 @@ const PAGE_QUERIES = 30
  * on a copy of it. The figures the read-side bench gave: the rebuild's rate,
  * its share of this adapter's own readAll rate (measured just before, the
  * runner's target is at least half), the process's peak RSS, and the median
- * time of a filtered register page (region and stage, 50 rows).
+ * time of a filtered register page (region and stage, 50 rows) asked right
+ * after the rebuild, as an officer would.
  */
 export const projectionRebuild: Workload = {
   id: 'W5',
@@ -34,14 +37,15 @@ export const projectionRebuild: Workload = {
     const reader = builtInReader(kerjasama.readModels, [registerProjection])
     const timings: number[] = []
     let rows = 0
-    for (let query = 0; query < PAGE_QUERIES; query += 1) {
+    const pagesStarted = performance.now()
+    for (let query = 0; query < PAGE_QUERIES && (query === 0 || performance.now() - pagesStarted < PAGES_BUDGET_MS); query += 1) {
       const pageStarted = performance.now()
       rows = (await queryRegister(reader, { region: '33.05', stage: 'evaluated', limit: 50 })).items.length
       timings.push(performance.now() - pageStarted)
     }
     if (rows === 0) throw new Error('the rebuilt register has no evaluated agreement of 33.05')
     return {
-      metrics: { eventsPerSecond: rebuildPerSecond, shareOfReadAll: rebuildPerSecond / readAllPerSecond, peakRssMb: peakRssMb(), pageMs: median(timings) },
+      metrics: { eventsPerSecond: rebuildPerSecond, shareOfReadAll: rebuildPerSecond / readAllPerSecond, peakRssMb: peakRssMb(), pageMs: median(timings), pageQueries: timings.length },
       notes: [],
     }
   },
