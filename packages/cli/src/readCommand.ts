@@ -2,16 +2,20 @@ import type { CommandContext } from './command'
 import { openStoreForReading } from './openStore'
 import type { OpenedStore } from './openStore'
 import { freshnessNotices } from './readModelFreshness'
+import { absentTenantNotice } from './tenantPresence'
 
 /**
  * Opens the store read-only for a read command, prints on stderr whatever
- * makes the answer incomplete (read models never built, stopped or behind)
- * and closes the store afterwards, whatever happens.
+ * makes the answer incomplete (a tenant the store does not hold, read models
+ * never built, stopped or behind) and closes the store afterwards, whatever
+ * happens.
  */
 export async function withReadOnlyStore<T>(context: CommandContext, projections: readonly string[], work: (store: OpenedStore) => Promise<T>): Promise<T> {
   const store = await openStoreForReading(context.selection, context.io.env)
   try {
-    for (const notice of await freshnessNotices(store, projections)) for (const line of context.wording.lines(notice)) context.io.err(line)
+    const absent = await absentTenantNotice(context.selection, store, context.io.env)
+    const notices = absent === undefined ? await freshnessNotices(store, projections) : [absent]
+    for (const notice of notices) for (const line of context.wording.lines(notice)) context.io.err(line)
     return await work(store)
   } finally {
     await store.close()

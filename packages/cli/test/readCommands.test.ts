@@ -193,6 +193,18 @@ describe('the read commands on a seeded SQLite file', () => {
   })
 })
 
+describe('a read command for a tenant the store does not hold', () => {
+  it('says which tenants it holds rather than reading as an empty register', async () => {
+    const { code, out, err } = await kerjasama(['register', '--db', file, '--tenant', '33.5', '--lang', 'en'])
+    expect(code).toBe(EXIT.ok)
+    expect(out[0]).toBe('Agreement register (0)')
+    expect(err).toEqual(['Tenant 33.5 has no events in this store; it holds default (choose with --tenant)'])
+    const history = await kerjasama(['history', 'festival', '--events', '--db', file, '--tenant', '33.5'])
+    expect(history.err[0]).toBe('Daerah 33.5 tidak mempunyai peristiwa dalam penyimpanan ini; yang ada: default (pilih dengan --tenant)')
+    expect(history.err.at(-1)).toMatch(/^AGREEMENT_NOT_FOUND: /)
+  })
+})
+
 describe('a read command on a store that does not exist', () => {
   it('creates nothing and says so: STORE_NOT_FOUND naming the file, exit 1, for every read command', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'kerjasama-missing-'))
