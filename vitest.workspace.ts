@@ -41,6 +41,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('cli', 'packages/cli', { testTimeout: 30_000, hookTimeout: 30_000 }),
   project('example-jateng', 'examples/jateng'),
   project('example-getting-started', 'examples/getting-started'),
+  project('example-http-api', 'examples/http-api', { testTimeout: 60_000 }),
   // The published manifests and tarballs (pack-and-install itself runs in .ci/run).
   project('packaging', 'packaging'),
   // The benchmark harness's own logic (plan, statistics, report); the benchmark itself is `pnpm bench`.
