@@ -7,6 +7,9 @@ export const BUDGET_COUNTS: Partial<Record<WorkloadId, { metric: string; unit: s
   W1: { metric: 'appends', unit: 'appends', full: (sizes) => sizes.commandPath.streams * sizes.commandPath.appendsPerStream },
   W2: { metric: 'events', unit: 'events', full: (sizes) => sizes.batchAppend.streams * sizes.batchAppend.eventsPerAppend },
   W3: { metric: 'reads', unit: 'reads', full: (sizes) => sizes.rehydrate.reads },
+  W4: { metric: 'events', unit: 'events', full: (sizes) => sizes.catchUp.events },
+  W5: { metric: 'events', unit: 'events applied', full: (sizes) => sizes.catchUp.events },
+  W6: { metric: 'events', unit: 'events', full: (sizes) => sizes.memory.events },
   W7: { metric: 'agreements', unit: 'agreements', full: (sizes) => sizes.domainPath.agreements },
   W8: {
     metric: 'appends',

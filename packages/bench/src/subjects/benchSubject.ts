@@ -32,8 +32,12 @@ export interface BenchSubject {
   readStreamVersion(streamId: string): Promise<number>
   /** Reads the whole stream, every event deserialised; resolves to the number of events. */
   readStream(streamId: string): Promise<number>
-  /** Reads every event in global order, `batchSize` per round trip; resolves to the number of events. */
-  readAll(batchSize: number): Promise<number>
+  /**
+   * Reads every event in global order, `batchSize` per round trip, and
+   * resolves to the number read; stops early, after the batch in hand, once
+   * performance.now() passes `until` (a workload's time budget).
+   */
+  readAll(batchSize: number, until?: number): Promise<number>
   /** Kerjasama's own ports, for the workloads only Kerjasama has (the projection rebuild, the domain path). */
   readonly kerjasama?: { events: EventStore; readModels: ReadModelStore }
   /** For a subject whose durability the bench does not set itself: what its connections report (e.g. "synchronous=2"). */

@@ -21,14 +21,14 @@ export const emmettPostgres: SubjectFactory = {
       append: (streamId, events, expectedVersion) => appendWithEmmett(store, streamId, events, expectedVersion),
       readStreamVersion: async (streamId) => Number((await store.readStream(streamId)).currentStreamVersion),
       readStream: async (streamId) => (await store.readStream(streamId)).events.length,
-      async readAll(batchSize) {
+      async readAll(batchSize, until = Number.POSITIVE_INFINITY) {
         reader ??= dumbo.dumbo({ connectionString: database.connectionString })
         let after = 0n
         let count = 0
         for (;;) {
           const batch = await emmett.readMessagesBatch(reader.execute, { after, batchSize })
           count += batch.messages.length
-          if (batch.messages.length < batchSize) return count
+          if (batch.messages.length < batchSize || performance.now() > until) return count
           after = batch.currentGlobalPosition
         }
       },

@@ -22,7 +22,7 @@ export const emmettSqlite: SubjectFactory = {
       append: (streamId, events, expectedVersion) => appendWithEmmett(store, streamId, events, expectedVersion),
       readStreamVersion: async (streamId) => Number((await store.readStream(streamId)).currentStreamVersion),
       readStream: async (streamId) => (await store.readStream(streamId)).events.length,
-      readAll: (batchSize) => readAllWithEmmettSqlite(emmett, (handle) => pool.withConnection(handle), batchSize),
+      readAll: (batchSize, until = Number.POSITIVE_INFINITY) => readAllWithEmmettSqlite(emmett, (handle) => pool.withConnection(handle), batchSize, until),
       // Its connections are its own: what one of them reports is what every append gets.
       durability: () =>
         pool.withConnection(async (connection) => {

@@ -9,13 +9,14 @@ export async function readAllWithEmmettSqlite(
   emmett: EmmettSqliteModule,
   withConnection: <T>(handle: (connection: EmmettSqliteConnection) => Promise<T>) => Promise<T>,
   batchSize: number,
+  until: number,
 ): Promise<number> {
   let after = 0n
   let count = 0
   for (;;) {
     const batch = await withConnection((connection) => emmett.readMessagesBatch(connection, { after, batchSize }))
     count += batch.messages.length
-    if (batch.messages.length < batchSize) return count
+    if (batch.messages.length < batchSize || performance.now() > until) return count
     after = batch.currentGlobalPosition
   }
 }

@@ -26,7 +26,7 @@ export const emmettSqliteShared: SubjectFactory = {
       append: (streamId, events, expectedVersion) => appendWithEmmett(store, streamId, events, expectedVersion),
       readStreamVersion: async (streamId) => Number((await store.readStream(streamId)).currentStreamVersion),
       readStream: async (streamId) => (await store.readStream(streamId)).events.length,
-      readAll: (batchSize) => readAllWithEmmettSqlite(emmett, (handle) => handle(connection), batchSize),
+      readAll: (batchSize, until = Number.POSITIVE_INFINITY) => readAllWithEmmettSqlite(emmett, (handle) => handle(connection), batchSize, until),
       close: async () => connection.close(),
     }
   },

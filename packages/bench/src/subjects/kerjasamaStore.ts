@@ -22,9 +22,12 @@ export function kerjasamaSubject(events: EventStore, readModels: ReadModelStore)
       for await (const _ of events.readStream(streamId)) count += 1
       return count
     },
-    async readAll(batchSize) {
+    async readAll(batchSize, until = Number.POSITIVE_INFINITY) {
       let count = 0
-      for await (const _ of events.readAll({ batchSize })) count += 1
+      for await (const _ of events.readAll({ batchSize })) {
+        count += 1
+        if (count % batchSize === 0 && performance.now() > until) break
+      }
       return count
     },
     close: () => events.close(),

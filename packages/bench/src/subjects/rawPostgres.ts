@@ -42,13 +42,13 @@ export const rawPostgres: SubjectFactory = {
       },
       readStreamVersion: async (streamId) => Number((await pool.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1', [streamId])).rows[0]?.version ?? 0),
       readStream: async (streamId) => (await pool.query('SELECT * FROM events WHERE stream_id = $1 ORDER BY version', [streamId])).rowCount ?? 0,
-      async readAll(batchSize) {
+      async readAll(batchSize, until = Number.POSITIVE_INFINITY) {
         let after = '0'
         let count = 0
         for (;;) {
           const { rows } = await pool.query<{ position: string }>('SELECT * FROM events WHERE position > $1 ORDER BY position LIMIT $2', [after, batchSize])
           count += rows.length
-          if (rows.length < batchSize) return count
+          if (rows.length < batchSize || performance.now() > until) return count
           after = (rows.at(-1) as { position: string }).position
         }
       },

@@ -50,14 +50,14 @@ export const rawSqlite: SubjectFactory = {
       },
       readStreamVersion: async (streamId) => (version.get(streamId) as { version: number }).version,
       readStream: async (streamId) => stream.all(streamId).map(parse).length,
-      async readAll(batchSize) {
+      async readAll(batchSize, until = Number.POSITIVE_INFINITY) {
         let after = 0
         let count = 0
         for (;;) {
           const rows = page.all(after, batchSize)
           for (const row of rows) parse(row)
           count += rows.length
-          if (rows.length < batchSize) return count
+          if (rows.length < batchSize || performance.now() > until) return count
           after = (rows.at(-1) as Row).position
         }
       },
