@@ -1,5 +1,6 @@
 export * from './errors'
 export * from './store'
+export * from './snapshotStore'
 export type { StoreAudit } from './storeAudit'
 export { readOnlyReadModels } from './readOnlyReadModels'
 export * from './readModelErrors'

@@ -1,7 +1,8 @@
 /**
  * The storage ports. This file is the whole contract an adapter author needs,
  * together with @kerjasama/store-contract (the suite that proves it) and
- * docs/guarantees.md (the numbered requirements R1–R17).
+ * docs/guarantees.md (the numbered requirements R1–R17; snapshots, R18–R21,
+ * in snapshotStore.ts).
  */
 
 import type { Role } from './agreement/roles'

@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest'
  */
 const pinned: Record<string, string[]> = {
   '@kerjasama/core': [
-    'AGREEMENT_STREAM_PREFIX', 'AgreementNotFound', 'AgreementOutsideTenant', 'COMMAND', 'ConcurrencyError',
+    'AGREEMENT_REDUCER_VERSION', 'AGREEMENT_STREAM_PREFIX', 'AgreementNotFound', 'AgreementOutsideTenant', 'COMMAND', 'ConcurrencyError',
     'DEFAULT_TENANT', 'GuardFailed', 'GuardViolation', 'IdempotencyKeyReused', 'InvalidStoreInput', 'KerjasamaError',
     'NotAuthorized', 'PayloadTooLarge', 'ProjectionConflict', 'ReadModelFieldNotIndexed', 'StoreClosed',
     'StoreCorrupt', 'StoreFailed', 'StoreMisconfigured', 'StoreNotFound', 'StoreReadOnly', 'StoreSchemaTooOld',
     'StoreUnavailable', 'TenantNotGranted', 'ValidationError', 'absoluteAffairs', 'actionCompleted', 'actionStarted',
     'affairsMapped', 'agreementAmended', 'agreementCommandSchema', 'agreementEventSchema', 'agreementEventTypes',
-    'agreementExpired', 'agreementIdOfStream', 'agreementStatuses', 'agreementStreamId', 'agreementTerminated',
+    'agreementExpired', 'agreementIdOfStream', 'agreementStateSchema', 'agreementStatuses', 'agreementStreamId', 'agreementTerminated',
     'allowedWajibPairing', 'builtInGuardCodes', 'builtInGuards', 'bundledRegions', 'checkedRegionDirectory',
     'commandRoleBasis', 'commandRoles', 'commandTypes', 'cooperationIdentified', 'cooperationKindSchema',
     'cooperationKinds', 'coordinationComplete', 'createAgreementService', 'createRegionDirectory', 'dateLike',
@@ -35,13 +35,13 @@ const pinned: Record<string, string[]> = {
   '@kerjasama/core/adapter': [
     'DEFAULT_MAX_EVENT_BYTES', 'DEFAULT_PAGE_SIZE', 'DEFAULT_READ_BATCH_SIZE', 'GENESIS_HASH', 'MAX_CHECKPOINT',
     'MAX_EVENTS_PER_APPEND', 'MAX_FIELD_NAME_LENGTH', 'MAX_INDEXED_FIELDS', 'MAX_INDEXED_ITEMS',
-    'MAX_INDEX_KEY_BYTES', 'MAX_LEASE_TTL_MS', 'MAX_PAGE_SIZE', 'MAX_STREAM_ID_LENGTH', 'NO_VALUE_KEY',
+    'MAX_INDEX_KEY_BYTES', 'MAX_LEASE_TTL_MS', 'MAX_PAGE_SIZE', 'MAX_SNAPSHOT_VERSION', 'MAX_STREAM_ID_LENGTH', 'NO_VALUE_KEY',
     'PendingReadModelChanges', 'assertIdentifier', 'assertJsonValue', 'checkCheckpointChange',
-    'checkCollectionIndexes', 'checkLease', 'checkLeaseTtl', 'checkReadAllOptions', 'checkReadStreamOptions',
+    'checkCollectionIndexes', 'checkLease', 'checkLeaseTtl', 'checkLoadSnapshot', 'checkReadAllOptions', 'checkReadStreamOptions',
     'checkTenantScope', 'checkVerifyOptions', 'checkpointStillAt', 'compareCodePoints', 'decodeCursor',
     'encodeCursor', 'eventHash', 'expectedVersionMatches', 'hashInput', 'indexEntriesOf', 'indexKey', 'isIndexValue',
     'kindEnd', 'kindOf', 'mergeDocuments', 'optionalIntegerOption', 'planReadModelQuery', 'prepareAppend',
-    'sameFields', 'storeInputReasons', 'toHashable', 'verifyChain',
+    'prepareSnapshot', 'sameFields', 'snapshotFromRow', 'storeInputReasons', 'toHashable', 'verifyChain',
   ],
   '@kerjasama/core/testing': [
     'DeciderSpecification', 'SpecificationFailed', 'TEST_NOW', 'TEST_PARTNER', 'TEST_REGION', 'Then', 'actorFor',

@@ -1,6 +1,8 @@
 export * from './commands'
 export * from './events'
 export * from './state'
+export { agreementStateSchema } from './stateSchema'
+export { AGREEMENT_REDUCER_VERSION } from './reducerVersion'
 export type { DecideContext } from './context'
 export * from './policy'
 export * from './guards'
