@@ -1,4 +1,4 @@
-import type { EventStore, ReadModelStore, TenantScope } from '@kerjasama/core'
+import type { EventStore, ReadModelStore, SnapshotStore, TenantScope } from '@kerjasama/core'
 
 export type EventStoreOpenOptions = TenantScope & { maxEventBytes?: number }
 
@@ -17,6 +17,12 @@ export type StoreFixture = {
 
 export type ReadModelFixture = {
   open(options?: TenantScope): Promise<ReadModelStore>
+  cleanup(): Promise<void>
+}
+
+/** Every snapshot store opened from one fixture shares one database, like the other fixtures. */
+export type SnapshotFixture = {
+  open(options?: TenantScope): Promise<SnapshotStore>
   cleanup(): Promise<void>
 }
 

@@ -1,5 +1,5 @@
-import type { EventStore, ReadModelStore } from '@kerjasama/core'
-import type { EventStoreOpenOptions, ReadModelFixture, ResolvedContractOptions, StoreFixture } from './fixture'
+import type { EventStore, ReadModelStore, SnapshotStore } from '@kerjasama/core'
+import type { EventStoreOpenOptions, ReadModelFixture, ResolvedContractOptions, SnapshotFixture, StoreFixture } from './fixture'
 
 /** A fixture for one test, which closes every store the test opened before cleaning up. */
 export type EventStoreHarness = {
@@ -19,6 +19,13 @@ export type ReadModelHarness = { open: ReadModelFixture['open']; options: Resolv
 export type ReadModelSuite = {
   options: ResolvedContractOptions
   run(body: (harness: ReadModelHarness) => Promise<void>): () => Promise<void>
+}
+
+export type SnapshotHarness = { open: SnapshotFixture['open']; options: ResolvedContractOptions }
+
+export type SnapshotSuite = {
+  options: ResolvedContractOptions
+  run(body: (harness: SnapshotHarness) => Promise<void>): () => Promise<void>
 }
 
 type Closable = { close(): Promise<void> }
@@ -66,5 +73,12 @@ export function readModelSuite(makeFixture: () => Promise<ReadModelFixture>, opt
   return {
     options,
     run: runWithFixture<ReadModelStore, Parameters<ReadModelFixture['open']>[0], ReadModelFixture, ReadModelHarness>(makeFixture, (_fixture, open) => ({ options, open })),
+  }
+}
+
+export function snapshotSuite(makeFixture: () => Promise<SnapshotFixture>, options: ResolvedContractOptions): SnapshotSuite {
+  return {
+    options,
+    run: runWithFixture<SnapshotStore, Parameters<SnapshotFixture['open']>[0], SnapshotFixture, SnapshotHarness>(makeFixture, (_fixture, open) => ({ options, open })),
   }
 }

@@ -1,6 +1,7 @@
 export { describeEventStoreContract } from './eventStoreContract'
 export { describeReadModelStoreContract } from './readModelContract'
-export type { ContractOptions, EventStoreOpenOptions, ReadModelFixture, StoreFixture } from './fixture'
+export { describeSnapshotStoreContract } from './snapshotContract'
+export type { ContractOptions, EventStoreOpenOptions, ReadModelFixture, SnapshotFixture, StoreFixture } from './fixture'
 // Building blocks for an adapter's own tests (kill -9, connection loss, multi-process).
 export { HOSTILE_STRINGS } from './eventStore/badInput'
 export { expectCoded, isCodedError } from './expectCoded'

@@ -7,9 +7,10 @@ import { resolveContractOptions } from '../src/fixture'
 // The suite itself runs against real stores in each adapter's package (store-memory,
 // store-sqlite, store-postgres); running it here too would only double the time.
 describe('store-contract package', () => {
-  it('exports the two suite functions', () => {
+  it('exports the three suite functions', () => {
     expect(typeof contract.describeEventStoreContract).toBe('function')
     expect(typeof contract.describeReadModelStoreContract).toBe('function')
+    expect(typeof contract.describeSnapshotStoreContract).toBe('function')
   })
 
   it('fills in defaults that satisfy the R5 minimum of 8 concurrent writers', () => {

@@ -20,6 +20,9 @@ export type MemoryReadModelSpace = {
   checkpoints: Map<string, bigint>
 }
 
+/** One snapshot as the memory store keeps it: the state as JSON text, so no caller can change it in place. */
+export type MemorySnapshotRow = { version: number; reducerVersion: number; eventHash: string; stateDigest: string; stateJson: string }
+
 /** A keyed append's first result and the fingerprint of what the key stood for (R4). */
 export type MemoryIdempotencyRecord = { result: AppendResult; fingerprint: string }
 
@@ -37,6 +40,8 @@ export class MemoryDatabase {
   readonly idempotency = new Map<string, MemoryIdempotencyRecord>()
   readonly eventIds = new Set<string>()
   readonly readModels = new Map<TenantId, MemoryReadModelSpace>()
+  /** The snapshot of each tenant, stream and reducer version (snapshotKey). */
+  readonly snapshots = new Map<string, MemorySnapshotRow>()
   private lastPosition = 0n
 
   nextPosition(): bigint {
@@ -72,6 +77,10 @@ export class MemoryDatabase {
 // newline separator can never make two different pairs collide.
 export function streamKey(tenant: TenantId, streamId: string): string {
   return `${tenant}\n${streamId}`
+}
+
+export function snapshotKey(tenant: TenantId, streamId: string, reducerVersion: number): string {
+  return `${tenant}\n${streamId}\n${reducerVersion}`
 }
 
 export function idempotencyKey(tenant: TenantId, key: string): string {

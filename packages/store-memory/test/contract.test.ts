@@ -1,5 +1,5 @@
-import { describeEventStoreContract, describeReadModelStoreContract } from '@kerjasama/store-contract'
-import { createMemoryDatabase, openMemoryReadModelStore, openMemoryStore } from '../src/index'
+import { describeEventStoreContract, describeReadModelStoreContract, describeSnapshotStoreContract } from '@kerjasama/store-contract'
+import { createMemoryDatabase, openMemoryReadModelStore, openMemorySnapshotStore, openMemoryStore } from '../src/index'
 
 describeEventStoreContract('memory', async () => {
   const database = createMemoryDatabase()
@@ -14,6 +14,14 @@ describeReadModelStoreContract('memory', async () => {
   const database = createMemoryDatabase()
   return {
     open: async (options = {}) => openMemoryReadModelStore({ ...options, database }),
+    cleanup: async () => {},
+  }
+})
+
+describeSnapshotStoreContract('memory', async () => {
+  const database = createMemoryDatabase()
+  return {
+    open: async (options = {}) => openMemorySnapshotStore({ tenant: options.tenant, database }),
     cleanup: async () => {},
   }
 })
