@@ -3,6 +3,7 @@ import type { CliIo } from './command'
 import { COMMANDS } from './commandTable'
 import { parseCommandLine } from './commandLine'
 import { failureOutput } from './errorOutput'
+import { failureHint } from './failureHints'
 import { EXIT } from './exitCodes'
 import type { ExitCode } from './exitCodes'
 import { commandHelp, generalHelp } from './helpText'
@@ -46,7 +47,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   } catch (error) {
     if (!isKerjasamaError(error)) throw error
     // Read from argv itself: the line may not have parsed far enough to know.
-    for (const text of failureOutput(error, { language: requestedLanguage(argv), json: argv.includes('--json') })) io.err(text)
+    const language = requestedLanguage(argv)
+    const json = argv.includes('--json')
+    for (const text of failureOutput(error, { language, json })) io.err(text)
+    const hint = json ? undefined : failureHint(error)
+    if (hint !== undefined) for (const text of wordingFor(language).lines(hint)) io.err(text)
     return error instanceof UsageError ? EXIT.usage : EXIT.failure
   }
 }

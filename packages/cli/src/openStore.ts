@@ -1,3 +1,4 @@
+import { isKerjasamaError } from '@kerjasama/core'
 import type { EventStore, ReadModelStore } from '@kerjasama/core'
 import { adapterExport } from './adapterModule'
 import { claimDemoFile, markDemoFileInProgress } from './demoFile'
@@ -44,8 +45,24 @@ export function openStoreForReading(selection: StoreSelection, env: NodeJS.Proce
  * migrates) the store it is to record agreements in.
  */
 export async function openStoreForWriting(selection: StoreSelection, env: NodeJS.ProcessEnv, options: { create: boolean }): Promise<OpenedStore> {
-  if (!options.create && selection.store !== 'memory') await (await openSelected(selection, env, true)).close()
+  if (!options.create && selection.store !== 'memory') {
+    try {
+      await (await openSelected(selection, env, true)).close()
+    } catch (error) {
+      if (!isOlderStore(error)) throw error
+    }
+  }
   return openSelected(selection, env, false)
+}
+
+/**
+ * A store an older release made exists, so a writing open may migrate it:
+ * after an upgrade, `kerjasama rebuild` is how its file or schema is brought
+ * up to date. Version 0 (an empty file, a schema without Kerjasama's tables)
+ * is no store at all, and stays refused.
+ */
+export function isOlderStore(error: unknown): boolean {
+  return isKerjasamaError(error) && error.code === 'STORE_SCHEMA_TOO_OLD' && typeof error.details.foundVersion === 'number' && error.details.foundVersion > 0
 }
 
 async function openSelected(selection: StoreSelection, env: NodeJS.ProcessEnv, readOnly: boolean): Promise<OpenedStore> {
