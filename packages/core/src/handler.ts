@@ -1,9 +1,11 @@
 import { monotonicFactory } from 'ulid'
-import { agreementCommandSchema, builtInGuards, decide, fold, resolvePolicy } from './agreement'
+import { agreementCommandSchema, builtInGuards, decide, resolvePolicy } from './agreement'
 import type { AgreementCommandInput, AgreementEvent, AgreementPolicy, AgreementState } from './agreement'
 import { AgreementNotFound, ConcurrencyError, IdempotencyKeyReused, ValidationError, isKerjasamaError } from './errors'
 import { agreementIdOfStream, agreementStreamId, readAgreementStream } from './service/agreementStream'
-import type { LoadedStream } from './service/agreementStream'
+import { loadAgreement, snapshotAfterAppend } from './service/agreementSnapshots'
+import { snapshotPolicyOf } from './service/snapshotOptions'
+import type { SnapshotOptions } from './service/snapshotOptions'
 import { assertAgreementInTenant } from './service/agreementTenant'
 import { commandFingerprint } from './service/commandFingerprint'
 import type { IdempotencyClaim } from './storeInput'
@@ -16,6 +18,7 @@ import type { RegionDirectory } from './reference/regions'
 import { localizedIssue, parseOrThrow } from './validation'
 
 export type { ExecuteOptions } from './service/serviceOptions'
+export type { SnapshotOptions, SnapshotProblem } from './service/snapshotOptions'
 export { agreementStreamId } from './service/agreementStream'
 
 export type AgreementServiceOptions = {
@@ -33,6 +36,14 @@ export type AgreementServiceOptions = {
   regions?: RegionDirectory
   /** How many times a command is reloaded and re-decided after a concurrent write; then the ConcurrencyError is rethrown. */
   maxRetries?: number
+  /**
+   * Off by default. With a snapshot store, a load folds only the events after
+   * the stream's newest valid snapshot, and a snapshot is taken whenever a
+   * load or an append passes a multiple of `every` events. A command with an
+   * idempotency key still reads its whole stream, since the key's first
+   * result may lie anywhere in it.
+   */
+  snapshots?: SnapshotOptions
 }
 
 export type ExecuteResult = {
@@ -66,6 +77,7 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   const policy = resolvePolicy(options.policy ?? {}, builtInGuards.map((guard) => guard.code))
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
   const regions = options.regions === undefined ? jawaTengahRegions : checkedRegionDirectory(options.regions)
+  const snapshots = snapshotPolicyOf(options.snapshots, store.tenant)
 
   async function execute(command: AgreementCommandInput, executeOptions: ExecuteOptions): Promise<ExecuteResult> {
     const { actor, correlationId, idempotencyKey, expectedVersion } = parseExecuteOptions(executeOptions)
@@ -75,14 +87,14 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
       idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: commandFingerprint(parsed, actor, agreementIdAssigned) }
     const commandId = ids()
     for (let attempt = 0; ; attempt += 1) {
-      const loaded = await readAgreementStream(store, agreementId)
+      const loaded = await loadAgreement(store, agreementId, idempotency === undefined ? snapshots : undefined)
       const earlier = idempotency === undefined ? [] : eventsWithKey(loaded, idempotency)
       if (earlier.length > 0) return resultOf(earlier, true)
       // After the key check, so a retried conditional write still gets its first result; before deciding, so a
       // command meant for the version the caller saw is never re-decided on one it has not seen (also on a retry below).
       if (expectedVersion !== undefined && loaded.version !== expectedVersion) throw new ConcurrencyError(agreementStreamId(agreementId), expectedVersion, loaded.version)
       const now = readClock(clock)
-      const events = decide(target, fold(loaded.events), { now, actor, newId: ids, policy, regions })
+      const events = decide(target, loaded.state, { now, actor, newId: ids, policy, regions })
       if (events.length === 0) return { agreementId, version: loaded.version, events: [], duplicate: false }
       const metadata = metadataFor({ actor, now, commandId, correlationId, idempotency, commandType: typeOf(target) })
       try {
@@ -92,7 +104,9 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
           // a retry's events carry a fresh id where the service assigned one.
           ...(idempotency === undefined ? {} : { idempotencyKey: idempotency.key, idempotencyFingerprint: idempotency.fingerprint }),
         })
-        return resultOf(await readAppended(appended, loaded.version), appended.duplicate)
+        const stored = await readAppended(appended, loaded.version)
+        if (!appended.duplicate) await snapshotAfterAppend(snapshots, agreementId, loaded, stored)
+        return resultOf(stored, appended.duplicate)
       } catch (error) {
         // Another writer moved the stream between our read and our append:
         // re-deciding on the fresh state keeps every guard honest.
@@ -130,9 +144,9 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
   }
 
   async function load(agreementId: string): Promise<AgreementState> {
-    const loaded = await readAgreementStream(store, checkAgreementId(agreementId))
+    const loaded = await loadAgreement(store, checkAgreementId(agreementId), snapshots)
     if (loaded.version === 0) throw new AgreementNotFound(agreementId)
-    return fold(loaded.events)
+    return loaded.state
   }
 
   async function history(agreementId: string): Promise<StoredEvent[]> {
@@ -156,7 +170,7 @@ function resultOf(events: StoredEvent[], duplicate: boolean): ExecuteResult {
  * Earlier events written under this idempotency key: a retried command returns
  * them instead of being decided again; the key used for another command is refused.
  */
-function eventsWithKey(loaded: LoadedStream, claim: IdempotencyClaim): StoredEvent[] {
+function eventsWithKey(loaded: { stored: StoredEvent[] }, claim: IdempotencyClaim): StoredEvent[] {
   const earlier = loaded.stored.filter((event) => event.metadata.idempotencyKey === claim.key)
   const recorded = earlier[0]?.metadata.idempotencyFingerprint
   // Events recorded before fingerprints were kept carry none; they answer a

@@ -5,6 +5,7 @@ import type { Actor } from '../store'
 import { roles } from '../agreement/roles'
 import { isRegionDirectory } from '../reference/regionDirectory'
 import type { RegionDirectory } from '../reference/regionDirectory'
+import { snapshotOptionsSchema } from './snapshotOptions'
 
 /**
  * The service is the edge where untrusted callers meet the decider, so its own
@@ -61,6 +62,7 @@ const serviceOptionsShape = z.object({
   policy: z.record(z.string(), z.unknown()).optional(),
   regions: z.custom<RegionDirectory>(isRegionDirectory, customError({ id: 'regions harus berupa direktori wilayah (createRegionDirectory)', en: 'regions must be a region directory (createRegionDirectory)' })).optional(),
   maxRetries: z.number().int().min(0).max(MAX_RETRIES_LIMIT).optional(),
+  snapshots: snapshotOptionsSchema.optional(),
 })
 
 export function parseExecuteOptions(options: unknown): ExecuteOptions {
