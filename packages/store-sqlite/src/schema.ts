@@ -113,4 +113,24 @@ export const MIGRATIONS: readonly Migration[] = [
 ) STRICT, WITHOUT ROWID`,
     ],
   },
+  {
+    version: 4,
+    name: 'snapshots',
+    statements: [
+      // A stream's folded state at a version, under the reducer version that
+      // folded it (R18–R20); state is the JSON text the service digested. A
+      // rowid table, unlike the others: a state can run to many pages, and
+      // WITHOUT ROWID tables keep whole rows in the primary-key btree.
+      `CREATE TABLE snapshots (
+  tenant          TEXT    NOT NULL,
+  stream_id       TEXT    NOT NULL,
+  reducer_version INTEGER NOT NULL,
+  version         INTEGER NOT NULL,
+  event_hash      TEXT    NOT NULL,
+  state_digest    TEXT    NOT NULL,
+  state           TEXT    NOT NULL,
+  PRIMARY KEY (tenant, stream_id, reducer_version, version)
+) STRICT`,
+    ],
+  },
 ]

@@ -1,16 +1,19 @@
 import { InvalidStoreInput, StoreReadOnly, readOnlyReadModels } from '@kerjasama/core'
-import type { EventStore, ReadModelStore, TenantScope } from '@kerjasama/core'
+import type { EventStore, ReadModelStore, SnapshotStore, TenantScope } from '@kerjasama/core'
 import { appendSignal } from './appendSignal'
 import { openConnection } from './connection'
 import { resolveStoreOptions } from './options'
 import type { SqliteConnectionOptions, SqliteStoreOptions } from './options'
 import { createSqliteEventStore } from './sqliteEventStore'
 import { createSqliteReadModelStore } from './sqliteReadModelStore'
+import { createSqliteSnapshotStore } from './sqliteSnapshotStore'
 
 /** The event store of one SQLite file, with the read models of the same tenant on the same connection. */
 export type SqliteStore = EventStore & {
   /** Read models of this store's tenant. Closing them leaves the event store open; closing the store closes both. */
   readonly readModels: ReadModelStore
+  /** Snapshots of this store's tenant, for the agreement service's `snapshots` option. Closed with the store; closing them alone leaves it open. */
+  readonly snapshots: SnapshotStore
 }
 
 /**
@@ -28,6 +31,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     connection.close()
   })
   const readModels = createSqliteReadModelStore(connection, resolved.tenant, () => undefined)
+  const snapshots = createSqliteSnapshotStore(connection, resolved.tenant, { readOnly: resolved.readOnly, onClose: () => undefined })
   const announced = async (appended: ReturnType<typeof events.append>) => {
     const result = await appended
     if (!result.duplicate) signal.announce(resolved.tenant)
@@ -48,6 +52,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     },
     close: () => events.close(),
     readModels: resolved.readOnly ? readOnlyReadModels(readModels) : readModels,
+    snapshots,
   }
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { describeEventStoreContract, describeReadModelStoreContract } from '@kerjasama/store-contract'
+import { describeEventStoreContract, describeReadModelStoreContract, describeSnapshotStoreContract } from '@kerjasama/store-contract'
 import { openSqliteReadModelStore, openSqliteStore } from '../src/index'
 import { tempDatabase } from './support/tempDatabase'
 
@@ -27,6 +27,18 @@ describeReadModelStoreContract('sqlite', async () => {
   const database = tempDatabase()
   return {
     open: async (options) => openSqliteReadModelStore({ ...options, file: database.file }),
+    cleanup: async () => database.remove(),
+  }
+})
+
+describeSnapshotStoreContract('sqlite', async () => {
+  const database = tempDatabase()
+  return {
+    // The store's own snapshots; closing them closes the whole store, so the suite's R13 test covers both.
+    open: async (options) => {
+      const store = openSqliteStore({ ...options, file: database.file })
+      return { ...store.snapshots, close: () => store.close() }
+    },
     cleanup: async () => database.remove(),
   }
 })
