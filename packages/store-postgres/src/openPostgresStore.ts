@@ -1,5 +1,5 @@
 import { StoreReadOnly, isKerjasamaError, readOnlyReadModels } from '@kerjasama/core'
-import type { ReadModelStore, TenantScope } from '@kerjasama/core'
+import type { ReadModelStore, SnapshotStore, TenantScope } from '@kerjasama/core'
 import { poolFrom } from './connection'
 import type { ConnectionOptions } from './connection'
 import { checkConnectionString, connectionTarget, poolConfig } from './connectionTarget'
@@ -10,6 +10,7 @@ import { checkReadableSchema } from './readableSchema'
 import { createPostgresEventStore } from './postgresEventStore'
 import type { EventStoreSettings, PostgresEventStore } from './postgresEventStore'
 import { createPostgresReadModelStore } from './postgresReadModelStore'
+import { createPostgresSnapshotStore } from './postgresSnapshotStore'
 import { checkPostgresOptions } from './options'
 
 export type PostgresStoreOptions = ConnectionOptions &
@@ -27,6 +28,8 @@ export type PostgresStoreOptions = ConnectionOptions &
 export type PostgresStore = PostgresEventStore & {
   /** The read models of the store's own tenant, on the same pool and schema. Closed with the store. */
   readModels: ReadModelStore
+  /** Snapshots of the store's own tenant, for the agreement service's `snapshots` option. Closed with the store. */
+  snapshots: SnapshotStore
 }
 
 /**
@@ -38,14 +41,18 @@ export type PostgresStore = PostgresEventStore & {
 export async function openPostgresStore(options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const { checked, handle } = await openSchema(options)
   let readModels: ReadModelStore | undefined
+  let snapshots: SnapshotStore | undefined
   const events = createPostgresEventStore(handle.pool, checked, async () => {
     await readModels?.close()
+    await snapshots?.close()
     await handle.end()
   })
   readModels = createPostgresReadModelStore(handle.pool, checked.names, checked.tenant, async () => undefined)
-  if (!checked.readOnly) return Object.assign(events, { readModels })
+  snapshots = createPostgresSnapshotStore(handle.pool, checked.names, checked.tenant, { readOnly: checked.readOnly, onClose: async () => undefined })
+  if (!checked.readOnly) return Object.assign(events, { readModels, snapshots })
   return Object.assign(events, {
     readModels: readOnlyReadModels(readModels),
+    snapshots,
     append: async (): Promise<never> => {
       throw new StoreReadOnly('append')
     },

@@ -9,7 +9,7 @@ import { testStores } from './testStores'
 const postgres = await postgresAvailability()
 const stores = testStores()
 const doc = readFileSync(new URL('../../../docs/adapters.md', import.meta.url), 'utf8')
-const TABLES = ['events', 'streams', 'idempotency_keys', 'documents', 'checkpoints', 'collections', 'document_index', 'leases']
+const TABLES = ['events', 'streams', 'idempotency_keys', 'documents', 'checkpoints', 'collections', 'document_index', 'leases', 'snapshots']
 const STREAM = 'agreement-01JEXAMPLE'
 
 /** The fenced SQL block right after `<!-- marker -->` in the doc. */
@@ -22,7 +22,7 @@ function sqlAfter(marker: string): string {
 /** The doc writes the default schema `kerjasama`; the test store lives in a schema of its own. The setting names stay. */
 function inTestSchema(sql: string): string {
   const { schema } = stores.schema()
-  return sql.replace(/\bkerjasama\.(events|streams|idempotency_keys|documents|checkpoints|collections|document_index|leases)\b/g, `"${schema}".$1`).replace(/\bkerjasama_app\b/g, `"${schema}_app"`)
+  return sql.replace(/\bkerjasama\.(events|streams|idempotency_keys|documents|checkpoints|collections|document_index|leases|snapshots)\b/g, `"${schema}".$1`).replace(/\bkerjasama_app\b/g, `"${schema}_app"`)
 }
 
 /** A policy expression as the doc writes it and as pg_get_expr prints it, compared without casts, case and the outer parentheses. */
@@ -66,6 +66,7 @@ describe.skipIf(!postgres.available)('docs/adapters.md, PostgreSQL section', () 
     for (const store of [kebumen, purworejo]) {
       await store.readModels.declareCollections({ agreements: { indexed: ['status'] } })
       await store.readModels.acquireLease('projection:register', 'instance-1', 60_000)
+      await store.snapshots.save(STREAM, { version: 1, reducerVersion: 1, eventHash: '0'.repeat(64), stateDigest: '1'.repeat(64), state: { status: 'identified' } })
     }
     await kebumen.readModels.transaction('register', async (tx) => {
       await tx.put('agreements', '01JEXAMPLE', { status: 'mapped', title: 'Gula merah' })
@@ -220,6 +221,7 @@ describe.skipIf(!postgres.available)('docs/adapters.md, PostgreSQL section', () 
       { table: 'collections', ...readModelTables },
       { table: 'document_index', ...readModelTables },
       { table: 'leases', ...readModelTables },
+      { table: 'snapshots', ...readModelTables },
     ])
     const member = await pool.query<{ member: boolean; login: boolean }>(
       `select pg_has_role(current_user, $1::name, 'member') as member, r.rolcanlogin as login from pg_roles r where r.rolname = $1::name`,

@@ -1,5 +1,5 @@
-import { describeEventStoreContract, describeReadModelStoreContract } from '@kerjasama/store-contract'
-import type { ReadModelFixture, StoreFixture } from '@kerjasama/store-contract'
+import { describeEventStoreContract, describeReadModelStoreContract, describeSnapshotStoreContract } from '@kerjasama/store-contract'
+import type { ReadModelFixture, SnapshotFixture, StoreFixture } from '@kerjasama/store-contract'
 import { openPostgresReadModelStore, openPostgresStore } from '@kerjasama/store-postgres'
 import { createTestSchema, dropTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
 import type { TestSchema } from '@kerjasama/store-postgres/testing'
@@ -37,6 +37,18 @@ async function makeReadModelFixture(): Promise<ReadModelFixture> {
   }
 }
 
+async function makeSnapshotFixture(): Promise<SnapshotFixture> {
+  const schema = freshSchema()
+  return {
+    // The store's own snapshots; closing them closes the store, so the suite's R13 test covers both.
+    open: async (options = {}) => {
+      const store = await openPostgresStore({ ...options, pool: pool(), schema, notify: false })
+      return { ...store.snapshots, close: () => store.close() }
+    },
+    cleanup: () => dropTestSchema(pool(), schema),
+  }
+}
+
 describe.skipIf(!postgres.available)('PostgreSQL', () => {
   beforeAll(() => {
     shared = createTestSchema({ poolSize: 10 })
@@ -45,4 +57,5 @@ describe.skipIf(!postgres.available)('PostgreSQL', () => {
 
   describeEventStoreContract('PostgreSQL', makeFixture, { numRuns: 8, concurrentWriters: 8, eventsPerWriter: 10 })
   describeReadModelStoreContract('PostgreSQL', makeReadModelFixture, { numRuns: 8 })
+  describeSnapshotStoreContract('PostgreSQL', makeSnapshotFixture, { numRuns: 8 })
 })

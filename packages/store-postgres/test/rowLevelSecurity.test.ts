@@ -15,6 +15,7 @@ describe.skipIf(!postgres.available)('PostgreSQL tenancy is enforced by row-leve
     for (const store of [a, b]) {
       await store.readModels.declareCollections({ agreements: { indexed: ['name'] } })
       await store.readModels.acquireLease('projection:register', 'instance-1', 60_000)
+      await store.snapshots.save('agreement-shared', { version: 1, reducerVersion: 1, eventHash: '0'.repeat(64), stateDigest: '1'.repeat(64), state: { tenant: store.tenant } })
     }
     await a.readModels.transaction('register', async (tx) => tx.put('agreements', 'kebumen', { name: 'gula merah' }))
     await b.readModels.transaction('register', async (tx) => tx.put('agreements', 'purworejo', { name: 'durian' }))
@@ -39,7 +40,7 @@ describe.skipIf(!postgres.available)('PostgreSQL tenancy is enforced by row-leve
   }
 
   it('a query without a WHERE clause under tenant A sees only A, in every table', async () => {
-    for (const table of ['events', 'streams', 'documents', 'checkpoints', 'collections', 'document_index', 'leases']) {
+    for (const table of ['events', 'streams', 'documents', 'checkpoints', 'collections', 'document_index', 'leases', 'snapshots']) {
       const rows = await asAppRole<{ tenant: string }>('33.05', '33.05', `select distinct tenant from $schema.${table}`)
       expect(rows, table).toEqual([{ tenant: '33.05' }])
     }
