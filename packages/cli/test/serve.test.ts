@@ -94,6 +94,21 @@ describe('kerjasama serve', () => {
     expect(events[0]?.metadata.actor).toEqual({ id: 'opd-dinas-koperasi-kebumen', role: 'opd', actsFor: '33.05' })
   })
 
+  it('beside a running serve, rebuild <projection> is done by serve’s runner, which holds the lease, and the caller waits for the switch', async () => {
+    const file = await kebumenFile(join(directory, 'kebumen.db'))
+    const server = await serve(['--db', file])
+    try {
+      const rebuilt = await kerjasama(['rebuild', 'register', '--db', file, '--json'])
+      expect(rebuilt.code).toBe(EXIT.ok)
+      const [status] = JSON.parse(rebuilt.out.join('\n')) as Array<{ name: string; state: string; active: { generation: number }; holder: string | null }>
+      expect(status).toMatchObject({ name: 'register', state: 'caught-up', active: { generation: 1 } })
+      expect(status?.holder).not.toBeNull()
+      expect((await fetch(`${server.api}/register`)).status).toBe(200)
+    } finally {
+      await server.stop()
+    }
+  })
+
   it('refuses --actor on an address other machines reach, a role that is none, a port out of range, and a port in use', async () => {
     const file = await kebumenFile(join(directory, 'kebumen.db'))
     for (const argv of [
