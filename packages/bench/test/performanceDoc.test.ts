@@ -49,6 +49,6 @@ describe('docs/performance.md', () => {
   })
 
   it('says that W3 with snapshots is not measured yet, and why', () => {
-    expect(doc).toMatch(/with snapshots: not yet; @kerjasama\/core has no SnapshotStore yet/)
+    expect(doc).toMatch(/with snapshots: not yet; the bench does not take snapshots yet/)
   })
 })

@@ -28,7 +28,7 @@ export function figures(sizes: WorkloadSizes, snapshotsMeasured: boolean): Figur
       label: `W3 rehydrate ${stream} events, with snapshots`,
       unit: 'ms',
       better: 'lower',
-      ...(snapshotsMeasured ? {} : { notYet: 'not yet', notYetBecause: '@kerjasama/core has no SnapshotStore yet; W3 runs without snapshots until it does' }),
+      ...(snapshotsMeasured ? {} : { notYet: 'not yet', notYetBecause: 'the bench does not take snapshots yet; W3 runs without them until it measures Kerjasama\'s SnapshotStore' }),
     },
     { workload: 'W4', metric: 'eventsPerSecond', label: `W4 catch-up, ${count(sizes.catchUp.events)} events`, unit: 'events/s', better: 'higher' },
     { workload: 'W5', metric: 'eventsPerSecond', label: 'W5 register rebuild', unit: 'events/s', better: 'higher' },
