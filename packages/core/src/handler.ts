@@ -19,7 +19,7 @@ import { localizedIssue, parseOrThrow } from './validation'
 
 export type { ExecuteOptions } from './service/serviceOptions'
 export type { SnapshotOptions, SnapshotProblem } from './service/snapshotOptions'
-export { agreementStreamId } from './service/agreementStream'
+export { AGREEMENT_STREAM_PREFIX, agreementIdOfStream, agreementStreamId } from './service/agreementStream'
 
 export type AgreementServiceOptions = {
   store: EventStore
