@@ -75,6 +75,13 @@ export type AppendOptions = {
    * is refused with IDEMPOTENCY_KEY_REUSED and writes nothing (R4).
    */
   idempotencyKey?: string
+  /**
+   * What the key stands for: a caller-computed digest of the command (at most
+   * 200 characters, only with a key). When absent the store derives one from
+   * the stream id and each event's type, schema version and data (not ids or
+   * metadata, which a retry may change): see appendFingerprint in core.
+   */
+  idempotencyFingerprint?: string
 }
 
 export type AppendResult = {
@@ -89,13 +96,6 @@ export type AppendResult = {
 
 export type ReadStreamOptions = {
   /** Inclusive. Default 1. */
-  /**
-   * What the key stands for: a caller-computed digest of the command (at most
-   * 200 characters, only with a key). When absent the store derives one from
-   * the stream id and each event's type, schema version and data (not ids or
-   * metadata, which a retry may change): see appendFingerprint in core.
-   */
-  idempotencyFingerprint?: string
   fromVersion?: number
   /** Inclusive. Default: the last version. */
   toVersion?: number

@@ -19,9 +19,9 @@ import {
   verifyChain,
 } from '@kerjasama/core/adapter'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
+import { announceAppend, subscribeToAppends } from './memoryChangeSignal'
 import { idempotencyKey, streamKey } from './memoryDatabase'
 import { checkOpenOptions } from './openOptions'
-import { announceAppend, subscribeToAppends } from './memoryChangeSignal'
 import type { MemoryDatabase, MemoryEventRow } from './memoryDatabase'
 
 export type MemoryStoreOptions = TenantScope & {
@@ -94,10 +94,10 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
         database.eventIds.add(row.id)
       }
       if (claim !== undefined) database.idempotency.set(idempotencyKey(tenant, claim.key), { result, fingerprint: claim.fingerprint })
+      announceAppend(database, tenant)
       return { ...result }
     },
 
-      announceAppend(database, tenant)
     async *readStream(streamId, readOptions) {
       assertOpen()
       assertIdentifier('streamId', streamId)
@@ -150,13 +150,13 @@ export function openMemoryStore(options: MemoryStoreOptions = {}): EventStore {
       return { ok: problems.length === 0, streamsChecked, eventsChecked, problems }
     },
 
-    async close() {
-    },
-
     async subscribe(listener) {
       assertOpen()
       if (typeof listener !== 'function') throw new InvalidStoreInput({ id: 'listener harus berupa fungsi', en: 'listener must be a function' }, { field: 'listener' })
       return subscribeToAppends(database, readableTenants, listener)
+    },
+
+    async close() {
       closed = true
     },
   }
