@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import {
-  ConcurrencyError,
-  IdempotencyKeyReused,
-  InvalidStoreInput,
-  StoreClosed,
-  TenantNotGranted,
-} from '@kerjasama/core'
+import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, StoreClosed, TenantNotGranted } from '@kerjasama/core'
 import {
   checkReadAllOptions,
   checkReadStreamOptions,

@@ -56,8 +56,11 @@ export function createSqliteSnapshotStore(connection: SqliteConnection, tenant: 
       if (options.readOnly) throw new StoreReadOnly('snapshots.save')
       const prepared = prepareSnapshot(streamId, snapshot)
       try {
-        // BEGIN IMMEDIATE: the write lock first, like every other write on the file.
-        saveInTransaction.immediate(prepared)
+        // In line with every other writer of the file (writeTurns), then BEGIN IMMEDIATE: the write lock first.
+        await connection.writeTurns.take('snapshots.save', () => {
+          assertOpen()
+          saveInTransaction.immediate(prepared)
+        })
       } catch (error) {
         throw toStoreError(error, 'snapshots.save')
       }
