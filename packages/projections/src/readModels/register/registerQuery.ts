@@ -28,22 +28,30 @@ export type RegisterPage = { items: RegisterEntry[]; next?: string }
 
 const FILTER = { id: 'saringan register', en: 'register filter' }
 
-/** A page of the register, newest identification first unless `endingBefore` orders it by end date. */
+/** A page of the register: newest identification first when unfiltered, by end date with `endingBefore`, else in the stable order of document ids. */
 export async function queryRegister(reader: ReadModelReader, filter: RegisterFilter = {}): Promise<RegisterPage> {
   const valid = parseOrThrow(registerFilterSchema, filter, FILTER)
+  // The first condition drives the index scan (R14): the narrow ones go
+  // first, the region — which most of a region's own agreements share — last.
   const where: Record<string, IndexValue> = {}
-  if (valid.region !== undefined) where.regions = valid.region
+  if (valid.potential !== undefined) where.potentialKey = potentialKey(valid.potential)
   if (valid.party !== undefined) where.parties = valid.party
   if (valid.urusan !== undefined) where.urusanCodes = valid.urusan
+  if (valid.planningDocument !== undefined) where.planningDocumentKeys = valid.planningDocument
   if (valid.stage !== undefined) where.stage = valid.stage satisfies Stage
   if (valid.kind !== undefined) where.kind = valid.kind
-  if (valid.planningDocument !== undefined) where.planningDocumentKeys = valid.planningDocument
-  if (valid.potential !== undefined) where.potentialKey = potentialKey(valid.potential)
+  if (valid.region !== undefined) where.regions = valid.region
+  const filtered = Object.keys(where).length > 0
   const page = await reader.query(REGISTER_COLLECTION, {
     where,
-    ...(valid.endingBefore === undefined
-      ? { orderBy: 'identifiedOn', direction: 'desc' as const }
-      : { orderBy: 'endDate', direction: 'asc' as const, range: { lt: valid.endingBefore } }),
+    // Newest first when nothing is filtered; a filtered page keeps the stable
+    // order of document ids, which an index walk of its first condition gives
+    // directly, where ordering it too made PostgreSQL probe every entry.
+    ...(valid.endingBefore !== undefined
+      ? { orderBy: 'endDate', direction: 'asc' as const, range: { lt: valid.endingBefore } }
+      : filtered
+        ? {}
+        : { orderBy: 'identifiedOn', direction: 'desc' as const }),
     ...(valid.after === undefined ? {} : { after: valid.after }),
     ...(valid.limit === undefined ? {} : { limit: valid.limit }),
   })
