@@ -71,3 +71,11 @@ describe('number formats', () => {
     expect(formatRatio(undefined)).toBe('—')
   })
 })
+
+describe('a figure with a note', () => {
+  it('is starred, so the reader looks for the note under the tables', () => {
+    const noted: RunResult[] = [{ round: 1, subject: 'kerjasama-sqlite', workload: 'W5', seconds: 1, outcome: { ok: true, metrics: { eventsPerSecond: 900 }, notes: ['the rebuild had applied 5,500 of 10,000 events when its budget ended'] } }]
+    const table = engineTable('sqlite', sqliteSubjects, noted, figureList, onlyKerjasamaRuns)
+    expect(rowOf(table.rows, 'W5 register rebuild')[2]).toBe('900 *')
+  })
+})

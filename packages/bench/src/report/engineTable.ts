@@ -11,7 +11,8 @@ export type Table = { header: string[]; rightAligned: boolean[]; rows: string[][
 /** Whether a subject runs a workload at all (W5 and W7 are Kerjasama's alone): undefined when it does, else why not. */
 export type NotApplicable = (subject: SubjectStatus, workload: WorkloadId) => string | undefined
 
-type Summary = { kind: 'value'; median: number; spread: number; samples: number } | { kind: 'text'; text: string }
+/** `noted`: some round left a note (a budget cut a rebuild short, appends failed): the cell is starred, the notes say what. */
+type Summary = { kind: 'value'; median: number; spread: number; samples: number; noted: boolean } | { kind: 'text'; text: string }
 
 /** The medians of one figure's samples for one subject, or why there is no number. */
 export function summarise(subject: SubjectStatus, figure: Figure, results: readonly RunResult[], notApplicable: NotApplicable): Summary {
@@ -23,7 +24,8 @@ export function summarise(subject: SubjectStatus, figure: Figure, results: reado
   if (runs.some((run) => !run.outcome.ok)) return { kind: 'text', text: 'failed' }
   const samples = runs.flatMap((run) => (run.outcome.ok && run.outcome.metrics[figure.metric] !== undefined ? [run.outcome.metrics[figure.metric] as number] : []))
   if (samples.length === 0) return { kind: 'text', text: '—' }
-  return { kind: 'value', median: median(samples), spread: spread(samples), samples: samples.length }
+  const noted = runs.some((run) => run.outcome.ok && run.outcome.notes.length > 0)
+  return { kind: 'value', median: median(samples), spread: spread(samples), samples: samples.length, noted }
 }
 
 /**
@@ -42,8 +44,12 @@ export function engineTable(engine: Engine, subjects: readonly SubjectStatus[], 
     .filter((figure) => measured.has(figure.workload))
     .map((figure) => {
       const summaries = new Map(columns.map((subject) => [subject.name, summarise(subject, figure, results, notApplicable)]))
-      const cell = (summary: Summary | undefined): string =>
-        summary === undefined ? '—' : summary.kind === 'text' ? summary.text : summary.samples > 1 ? `${formatFigure(summary.median)} ${formatSpread(summary.spread)}` : formatFigure(summary.median)
+      const cell = (summary: Summary | undefined): string => {
+        if (summary === undefined) return '—'
+        if (summary.kind === 'text') return summary.text
+        const value = summary.samples > 1 ? `${formatFigure(summary.median)} ${formatSpread(summary.spread)}` : formatFigure(summary.median)
+        return summary.noted ? `${value} *` : value
+      }
       const value = (summary: Summary | undefined): number | undefined => (summary?.kind === 'value' ? summary.median : undefined)
       const own = value(kerjasama === undefined ? undefined : summaries.get(kerjasama.name))
       return [

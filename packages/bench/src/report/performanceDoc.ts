@@ -38,7 +38,7 @@ export function renderPerformanceDoc(report: BenchReport, notApplicable: NotAppl
     '',
     '<!-- Written by `pnpm bench` (packages/bench); edit the harness, not this file. -->',
     '',
-    `Kerjasama next to Emmett 0.42 and the raw drivers, each subject on a fresh database of its own, ${report.rounds === 1 ? 'every figure from one process (one round)' : `every figure the median of ${report.rounds} separate processes, the rounds interleaved (every subject once, then again) so a noisy minute falls on all of them alike; ±n% is how far the rounds spread around the median ((max − min) ÷ median)`}. ↑ higher is better, ↓ lower is better; a ratio is Kerjasama's figure divided by the other subject's, so for ↑ figures above 1 means Kerjasama is faster, for ↓ figures above 1 means it is slower or larger.`,
+    `Kerjasama next to Emmett 0.42 and the raw drivers, each subject on a fresh database of its own, ${report.rounds === 1 ? 'every figure from one process (one round)' : `every figure the median of ${report.rounds} separate processes, the rounds interleaved (every subject once, then again) so a noisy minute falls on all of them alike; ±n% is how far the rounds spread around the median ((max − min) ÷ median)`}. ↑ higher is better, ↓ lower is better; a ratio is Kerjasama's figure divided by the other subject's, so for ↑ figures above 1 means Kerjasama is faster, for ↓ figures above 1 means it is slower or larger. * marks a figure with a note under [Notes on this run](#notes-on-this-run).`,
     '',
     `Run: ${report.startedAt}, ${report.mode === 'quick' ? '`pnpm bench --quick` (a tenth of the sizes, 1 round)' : '`pnpm bench`'}, ${count(report.durationSeconds)} s in all.`,
     '',

@@ -25,7 +25,7 @@ export type RunOptions = {
  * the rebuild (W5) get long enough to finish unless a subject is far slower
  * than the others, so that one slow subject cannot hold the run for an hour.
  */
-const FULL_BUDGETS_MS: Partial<Record<WorkloadId, number>> = { W1: 4_000, W2: 4_000, W3: 4_000, W4: 20_000, W5: 30_000, W6: 30_000, W7: 4_000, W8: 4_000 }
+const FULL_BUDGETS_MS: Partial<Record<WorkloadId, number>> = { W1: 3_000, W2: 3_000, W3: 3_000, W4: 10_000, W5: 20_000, W6: 15_000, W7: 3_000, W8: 3_000 }
 const QUICK_BUDGETS_MS: Partial<Record<WorkloadId, number>> = { W1: 1_000, W2: 1_000, W3: 1_000, W4: 5_000, W5: 8_000, W6: 8_000, W7: 1_000, W8: 1_000 }
 
 export const USAGE = `pnpm bench [--quick] [--rounds=N] [--subjects=a,b] [--workloads=W1,W4] [--no-budget] [--no-peers] [--peer-timeout=SECONDS] [--doc]

@@ -16,6 +16,7 @@ export async function runWriter(subject: BenchSubject, writer: number, appends: 
   const latenciesMs: number[] = []
   let retries = 0
   let failures = 0
+  let firstFailure: string | undefined
   for (let index = 0; index < appends && performance.now() <= deadline; index += 1) {
     const stream = index % STREAMS_PER_WRITER
     const version = versions[stream] as number
@@ -29,6 +30,7 @@ export async function runWriter(subject: BenchSubject, writer: number, appends: 
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isLockRefusal(error)) {
           failures += 1
+          firstFailure ??= describeFailure(error)
           break
         }
         retries += 1
@@ -36,7 +38,12 @@ export async function runWriter(subject: BenchSubject, writer: number, appends: 
       }
     }
   }
-  return { latenciesMs, retries, failures, finishedAtMs: performance.timeOrigin + performance.now() }
+  return { latenciesMs, retries, failures, finishedAtMs: performance.timeOrigin + performance.now(), ...(firstFailure === undefined ? {} : { firstFailure }) }
+}
+
+function describeFailure(error: unknown): string {
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown }
+  return `${String(code ?? name ?? 'Error')}: ${String(message ?? error)}`.split('\n')[0]?.slice(0, 200) ?? 'unknown'
 }
 
 function isLockRefusal(error: unknown): boolean {

@@ -35,7 +35,7 @@ export const concurrentWriters: Workload = {
     const failures = outcomes.reduce((sum, outcome) => sum + outcome.failures, 0)
     const notes = [
       ...(retries > 0 ? [`${retries} appends refused for the lock and tried again`] : []),
-      ...(failures > 0 ? [`${failures} appends failed`] : []),
+      ...(failures > 0 ? [`${failures} appends failed, the first with ${outcomes.find((outcome) => outcome.firstFailure !== undefined)?.firstFailure ?? 'no message'}`] : []),
     ]
     return { metrics: { appendsPerSecond: latencies.length / (wallMs / 1000), p99Ms: percentile(latencies, 99), appends: latencies.length, retries, failures }, notes }
   },

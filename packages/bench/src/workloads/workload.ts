@@ -15,7 +15,7 @@ export type DatabaseNeed = 'fresh' | 'catch-up' | 'catch-up-copy' | 'large'
 export type Measurement = { metrics: Record<string, number>; notes: string[] }
 
 /** What one writer did; `finishedAtMs` is on the epoch clock (performance.timeOrigin + now), comparable across processes. */
-export type WriterOutcome = { latenciesMs: number[]; retries: number; failures: number; finishedAtMs: number }
+export type WriterOutcome = { latenciesMs: number[]; retries: number; failures: number; finishedAtMs: number; firstFailure?: string }
 
 export type WorkloadContext = {
   subject: BenchSubject
