@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { cutShort } from './report/budgetCounts'
 import { engineTable, markdownTable } from './report/engineTable'
 import { figures } from './report/figures'
 import { renderPerformanceDoc } from './report/performanceDoc'
@@ -37,7 +38,8 @@ writeFileSync(join(resultsFolder, `latest-${report.mode}.json`), `${JSON.stringi
 const figureList = figures(report.sizes, report.snapshotsMeasured)
 for (const [title, engine] of [['SQLite', 'sqlite'], ['PostgreSQL', 'postgres']] as const) {
   if (!report.subjects.some((subject) => subject.engine === engine)) continue
-  process.stdout.write(`\n${title}\n${markdownTable(engineTable(engine, report.subjects, report.results, figureList, notApplicableTo))}\n`)
+  const stopped = (result: (typeof report.results)[number]) => cutShort(result, report.sizes, engine)
+  process.stdout.write(`\n${title}\n${markdownTable(engineTable(engine, report.subjects, report.results, figureList, notApplicableTo, stopped))}\n`)
 }
 if (options.writeDoc) {
   writeFileSync(join(repository, 'docs', 'performance.md'), renderPerformanceDoc(report, notApplicableTo))

@@ -18,6 +18,8 @@ const report: BenchReport = {
     ...runs('raw-sqlite', 'W1', 'appendsPerSecond', [600, 640, 560], { appends: 3_600 }),
     ...runs('kerjasama-sqlite', 'W3', 'msPerRead', [80, 82, 78]),
     ...runs('raw-sqlite', 'W3', 'msPerRead', [40, 41, 39], { reads: 50 }),
+    ...runs('kerjasama-sqlite', 'W6', 'peakRssMb', [120, 121, 122], { events: 1_000_000 }),
+    ...runs('raw-sqlite', 'W6', 'peakRssMb', [110, 111, 112], { events: 16_000 }),
   ],
   snapshotsMeasured: false,
 }
@@ -50,5 +52,10 @@ describe('docs/performance.md', () => {
 
   it('says that W3 with snapshots is not measured yet, and why', () => {
     expect(doc).toMatch(/with snapshots: not yet; the bench does not take snapshots yet/)
+  })
+
+  it('stars a read its budget stopped before the end, and not one that finished', () => {
+    expect(doc).toMatch(/\| W6 peak RSS reading 1,000,000 events +\| MB ↓ +\| +121 ±2% \| [^|]+\| [^|]+\| +111 ±2% \* \|/)
+    expect(doc).toContain('- W6 (events): raw-sqlite 16,000 of 1,000,000')
   })
 })

@@ -13,7 +13,7 @@ const POSTGRES_SETTINGS = ['fsync', 'synchronous_commit', 'wal_sync_method', 'fu
 export const loadAverage = (): number[] => loadavg()
 
 /** What the report prints about the machine; `loadBefore` is taken by the caller when the run starts. */
-export async function probeMachine(options: { loadBefore: number[]; postgres: PostgresTarget; postgresUnavailable: string | undefined; peers: PeerAvailability[]; repository: string }): Promise<MachineInfo> {
+export async function probeMachine(options: { loadBefore: number[]; kerjasamaCommit: string; postgres: PostgresTarget; postgresUnavailable: string | undefined; peers: PeerAvailability[] }): Promise<MachineInfo> {
   const processors = cpus()
   return {
     cpus: processors.length,
@@ -25,7 +25,7 @@ export async function probeMachine(options: { loadBefore: number[]; postgres: Po
     loadAfter: loadavg(),
     postgres: options.postgresUnavailable === undefined ? await postgresInfo(options.postgres) : { unavailable: options.postgresUnavailable },
     drivers: [...driverVersions(), ...nodeSqlite3Versions(options.peers)],
-    kerjasamaCommit: commitOf(options.repository),
+    kerjasamaCommit: options.kerjasamaCommit,
     emmett: options.peers.flatMap((peer) => (peer.available ? Object.entries(peer.versions).map(([name, version]) => `${name} ${version}`) : [])).filter(unique),
   }
 }
@@ -65,7 +65,8 @@ function nodeSqlite3Versions(peers: PeerAvailability[]): string[] {
   }
 }
 
-function commitOf(repository: string): string {
+/** The checkout the bundle is built from: taken when the run starts, since others may commit while it runs. */
+export function commitOf(repository: string): string {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repository, encoding: 'utf8' }).trim()
     const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repository, encoding: 'utf8' }).trim() !== ''

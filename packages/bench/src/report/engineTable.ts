@@ -11,11 +11,14 @@ export type Table = { header: string[]; rightAligned: boolean[]; rows: string[][
 /** Whether a subject runs a workload at all (W5 and W7 are Kerjasama's alone): undefined when it does, else why not. */
 export type NotApplicable = (subject: SubjectStatus, workload: WorkloadId) => string | undefined
 
+/** Whether a run was stopped by its budget where it should have finished (its figure is then over part of the work). */
+export type CutShort = (result: RunResult) => boolean
+
 /** `noted`: some round left a note (a budget cut a rebuild short, appends failed): the cell is starred, the notes say what. */
 type Summary = { kind: 'value'; median: number; spread: number; samples: number; noted: boolean } | { kind: 'text'; text: string }
 
 /** The medians of one figure's samples for one subject, or why there is no number. */
-export function summarise(subject: SubjectStatus, figure: Figure, results: readonly RunResult[], notApplicable: NotApplicable): Summary {
+export function summarise(subject: SubjectStatus, figure: Figure, results: readonly RunResult[], notApplicable: NotApplicable, cutShort: CutShort = () => false): Summary {
   if (figure.notYet !== undefined) return { kind: 'text', text: subject.family === 'kerjasama' ? figure.notYet : 'n/a' }
   const why = notApplicable(subject, figure.workload)
   if (why !== undefined) return { kind: 'text', text: 'n/a' }
@@ -24,7 +27,7 @@ export function summarise(subject: SubjectStatus, figure: Figure, results: reado
   if (runs.some((run) => !run.outcome.ok)) return { kind: 'text', text: 'failed' }
   const samples = runs.flatMap((run) => (run.outcome.ok && run.outcome.metrics[figure.metric] !== undefined ? [run.outcome.metrics[figure.metric] as number] : []))
   if (samples.length === 0) return { kind: 'text', text: '—' }
-  const noted = runs.some((run) => run.outcome.ok && run.outcome.notes.length > 0)
+  const noted = runs.some((run) => run.outcome.ok && (run.outcome.notes.length > 0 || cutShort(run)))
   return { kind: 'value', median: median(samples), spread: spread(samples), samples: samples.length, noted }
 }
 
@@ -34,7 +37,14 @@ export function summarise(subject: SubjectStatus, figure: Figure, results: reado
  * by each Emmett setup's and by the raw driver's. A ratio is in the figure's
  * own direction: above 1 is faster for a rate, slower or larger for a time or size.
  */
-export function engineTable(engine: Engine, subjects: readonly SubjectStatus[], results: readonly RunResult[], figureList: readonly Figure[], notApplicable: NotApplicable): Table {
+export function engineTable(
+  engine: Engine,
+  subjects: readonly SubjectStatus[],
+  results: readonly RunResult[],
+  figureList: readonly Figure[],
+  notApplicable: NotApplicable,
+  cutShort: CutShort = () => false,
+): Table {
   const columns = subjects.filter((subject) => subject.engine === engine)
   const kerjasama = columns.find((subject) => subject.family === 'kerjasama')
   const references = columns.filter((subject) => subject.family !== 'kerjasama')
@@ -43,7 +53,7 @@ export function engineTable(engine: Engine, subjects: readonly SubjectStatus[], 
   const rows = figureList
     .filter((figure) => measured.has(figure.workload))
     .map((figure) => {
-      const summaries = new Map(columns.map((subject) => [subject.name, summarise(subject, figure, results, notApplicable)]))
+      const summaries = new Map(columns.map((subject) => [subject.name, summarise(subject, figure, results, notApplicable, cutShort)]))
       const cell = (summary: Summary | undefined): string => {
         if (summary === undefined) return '—'
         if (summary.kind === 'text') return summary.text

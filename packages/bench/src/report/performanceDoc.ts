@@ -1,7 +1,7 @@
 import type { RunResult, SubjectStatus } from '../runner/runResult'
 import type { WorkloadId } from '../workloads/workload'
 import type { WorkloadSizes } from '../workloads/workloadSizes'
-import { BUDGET_COUNTS } from './budgetCounts'
+import { BUDGET_COUNTS, cutShort } from './budgetCounts'
 import type { NotApplicable } from './engineTable'
 import { engineTable, markdownTable } from './engineTable'
 import { figures } from './figures'
@@ -31,14 +31,15 @@ export function renderPerformanceDoc(report: BenchReport, notApplicable: NotAppl
   const figureList = figures(report.sizes, report.snapshotsMeasured)
   const section = (title: string, engine: 'sqlite' | 'postgres'): string[] => {
     if (!report.subjects.some((subject) => subject.engine === engine)) return []
-    return [`### ${title}`, '', markdownTable(engineTable(engine, report.subjects, report.results, figureList, notApplicable)), '']
+    const stopped = (result: RunResult) => cutShort(result, report.sizes, engine)
+    return [`### ${title}`, '', markdownTable(engineTable(engine, report.subjects, report.results, figureList, notApplicable, stopped)), '']
   }
   return [
     '# Performance',
     '',
     '<!-- Written by `pnpm bench` (packages/bench); edit the harness, not this file. -->',
     '',
-    `Kerjasama next to Emmett 0.42 and the raw drivers, each subject on a fresh database of its own, ${report.rounds === 1 ? 'every figure from one process (one round)' : `every figure the median of ${report.rounds} separate processes, the rounds interleaved (every subject once, then again) so a noisy minute falls on all of them alike; ±n% is how far the rounds spread around the median ((max − min) ÷ median)`}. ↑ higher is better, ↓ lower is better; a ratio is Kerjasama's figure divided by the other subject's, so for ↑ figures above 1 means Kerjasama is faster, for ↓ figures above 1 means it is slower or larger. * marks a figure with a note under [Notes on this run](#notes-on-this-run).`,
+    `Kerjasama next to Emmett 0.42 and the raw drivers, each subject on a fresh database of its own, ${report.rounds === 1 ? 'every figure from one process (one round)' : `every figure the median of ${report.rounds} separate processes, the rounds interleaved (every subject once, then again) so a noisy minute falls on all of them alike; ±n% is how far the rounds spread around the median ((max − min) ÷ median)`}. ↑ higher is better, ↓ lower is better; a ratio is Kerjasama's figure divided by the other subject's, so for ↑ figures above 1 means Kerjasama is faster, for ↓ figures above 1 means it is slower or larger. * marks a figure with a note under [Notes on this run](#notes-on-this-run), or one over part of its work because its budget stopped it (see [Time budgets](#time-budgets)).`,
     '',
     `Run: ${report.startedAt}, ${report.mode === 'quick' ? '`pnpm bench --quick` (a tenth of the sizes, 1 round)' : '`pnpm bench`'}, ${count(report.durationSeconds)} s in all.`,
     '',

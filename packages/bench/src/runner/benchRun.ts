@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyzeDatabase } from '../environment/analyzeDatabase'
 import { copyDatabase, dropDatabase, dropKerjasamaRoles, freshPostgresDatabase, freshSqliteDatabase } from '../environment/benchDatabases'
-import { loadAverage, probeMachine } from '../environment/machineProbe'
+import { commitOf, loadAverage, probeMachine } from '../environment/machineProbe'
 import { ensurePeerGroup } from '../environment/peerInstall'
 import type { PeerAvailability } from '../environment/peerInstall'
 import { isInstalled, peerFolder } from '../environment/peerPackages'
@@ -37,6 +37,7 @@ export const notApplicableTo = (subject: SubjectStatus, workload: WorkloadId): s
 export async function runBench(options: RunOptions, paths: RunPaths, log: (line: string) => void): Promise<BenchReport> {
   const startedAt = new Date()
   const loadBefore = loadAverage()
+  const kerjasamaCommit = commitOf(paths.repository)
   const target = postgresTarget()
   const sqliteFolder = mkdtempSync(join(tmpdir(), 'kerjasama-bench-'))
   const made: SubjectDatabase[] = []
@@ -143,7 +144,7 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
       results.push({ ...planned, seconds, outcome })
       log(`[${index + 1}/${plan.length}] round ${planned.round} ${planned.workload} ${planned.subject}: ${outcome.ok ? summaryOf(outcome.metrics) : `FAILED ${outcome.error}`} (${seconds.toFixed(1)} s)`)
     }
-    const machine = await probeMachine({ loadBefore, postgres: target, postgresUnavailable, peers, repository: paths.repository })
+    const machine = await probeMachine({ loadBefore, kerjasamaCommit, postgres: target, postgresUnavailable, peers })
     return {
       startedAt: startedAt.toISOString().replace(/\.\d+Z$/, 'Z'),
       durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
