@@ -7,6 +7,8 @@ import { figures } from './report/figures'
 import { renderPerformanceDoc } from './report/performanceDoc'
 import { notApplicableTo, runBench } from './runner/benchRun'
 import { parseRunOptions } from './runner/runOptions'
+import { SUBJECT_NAMES } from './subjects/benchSubject'
+import { WORKLOAD_IDS } from './workloads/workload'
 
 /**
  * `pnpm bench`: Kerjasama, Emmett and the raw drivers side by side (see
@@ -32,8 +34,11 @@ try {
 const report = await runBench(options, { repository, peersRoot: join(packageRoot, '.peers'), buildFolder: join(resultsFolder, '.build') }, log)
 mkdirSync(resultsFolder, { recursive: true })
 const stamp = report.startedAt.replaceAll(':', '-')
-writeFileSync(join(resultsFolder, `${stamp}-${report.mode}.json`), `${JSON.stringify(report, null, 2)}\n`)
-writeFileSync(join(resultsFolder, `latest-${report.mode}.json`), `${JSON.stringify(report, null, 2)}\n`)
+// A run of some subjects or workloads only is kept apart from the complete runs docs/performance.md is written from.
+const complete = options.subjects.length === SUBJECT_NAMES.length && options.workloads.length === WORKLOAD_IDS.length
+const kind = `${report.mode}${complete ? '' : '-partial'}`
+writeFileSync(join(resultsFolder, `${stamp}-${kind}.json`), `${JSON.stringify(report, null, 2)}\n`)
+writeFileSync(join(resultsFolder, `latest-${kind}.json`), `${JSON.stringify(report, null, 2)}\n`)
 
 const figureList = figures(report.sizes, report.snapshotsMeasured)
 for (const [title, engine] of [['SQLite', 'sqlite'], ['PostgreSQL', 'postgres']] as const) {
