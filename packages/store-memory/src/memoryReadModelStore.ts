@@ -1,23 +1,10 @@
 import { InvalidStoreInput, ProjectionConflict, StoreClosed } from '@kerjasama/core'
-import {
-  PendingReadModelChanges,
-  assertIdentifier,
-  checkCollectionIndexes,
-  checkLease,
-  checkLeaseTtl,
-  checkpointStillAt,
-  indexEntriesOf,
-  mergeDocuments,
-  planReadModelQuery,
-  sameFields,
-  storeInputReasons,
-} from '@kerjasama/core/adapter'
+import { assertIdentifier, checkCollectionIndexes, checkLease, checkLeaseTtl, checkpointStillAt, indexEntriesOf, mergeDocuments, PendingReadModelChanges, planReadModelQuery, queryDocuments, sameFields, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelStore, TenantScope } from '@kerjasama/core'
 import type { CommittedDocuments } from '@kerjasama/core/adapter'
 import { checkOpenOptions } from './openOptions'
 import type { MemoryDatabase, MemoryReadModelSpace } from './memoryDatabase'
 import { projectionLock } from './projectionLock'
-import { runMemoryQuery } from './memoryQuery'
 import { readModelStateOf } from './memoryReadModelState'
 import type { MemoryReadModelState } from './memoryReadModelState'
 
@@ -89,7 +76,7 @@ export function openMemoryReadModelStore(options: MemoryReadModelStoreOptions = 
       assertOpen()
       assertIdentifier('collection', collection)
       const indexed = state.indexes.get(collection)
-      return runMemoryQuery(space.collections.get(collection), indexed ?? [], planReadModelQuery(collection, query, indexed))
+      return queryDocuments(parsedDocuments(space.collections.get(collection)), indexed ?? [], planReadModelQuery(collection, query, indexed))
     },
 
     async list(collection) {
@@ -159,4 +146,9 @@ function commit(space: MemoryReadModelSpace, state: MemoryReadModelState, projec
     }
   }
   if (pending.checkpoint !== undefined) space.checkpoints.set(projection, pending.checkpoint)
+}
+
+/** Stored as JSON text, so a caller can never change a committed document; each query reads fresh copies. */
+function* parsedDocuments(documents: ReadonlyMap<string, string> | undefined): Iterable<readonly [string, ReadModelDocument]> {
+  for (const [id, text] of documents ?? []) yield [id, JSON.parse(text) as ReadModelDocument]
 }

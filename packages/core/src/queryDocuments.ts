@@ -1,18 +1,21 @@
-import { compareCodePoints, encodeCursor, indexEntriesOf } from '@kerjasama/core/adapter'
-import type { QueryPlan } from '@kerjasama/core/adapter'
-import type { ReadModelDocument, ReadModelPage } from '@kerjasama/core'
+import { indexEntriesOf } from './indexEntries'
+import { compareCodePoints } from './indexKeys'
+import { encodeCursor } from './queryCursor'
+import type { QueryPlan } from './readModelQueryPlan'
+import type { ReadModelDocument, ReadModelPage } from './store'
 
 type Candidate = { id: string; key: string; document: ReadModelDocument }
 
 /**
- * Answers a checked query the way the SQL adapters' indexes do (R14), from
- * the same index entries, recomputed per query: the memory store serves tests
- * and demos, where a collection is small and a scan is the honest model.
+ * Answers a checked query over documents held in this process the way the
+ * SQL adapters' indexes do (R14), from the same index entries, recomputed per
+ * query: for the memory store and for read models built for one question
+ * (as-of reads), where a collection is small and a scan is the honest model.
+ * The documents in the page are the ones given, not copies.
  */
-export function runMemoryQuery(documents: ReadonlyMap<string, string> | undefined, indexed: readonly string[], plan: QueryPlan): ReadModelPage {
+export function queryDocuments(documents: Iterable<readonly [string, ReadModelDocument]>, indexed: readonly string[], plan: QueryPlan): ReadModelPage {
   const candidates: Candidate[] = []
-  for (const [id, text] of documents ?? []) {
-    const document = JSON.parse(text) as ReadModelDocument
+  for (const [id, document] of documents) {
     const entries = indexEntriesOf(document, indexed)
     const has = (field: string, key: string) => entries.some((entry) => entry.field === field && entry.key === key)
     if (!plan.where.every((condition) => has(condition.field, condition.key))) continue
