@@ -8,14 +8,14 @@ import type { DashboardSource } from './dashboardSource'
 import { html, safeHref } from './html'
 import type { Html, Interpolation } from './html'
 import { layout } from './layout'
-import { lineChart } from './lineChart'
+import { monevChart } from './monevChart'
 import type { PageContext } from './pageContext'
 import { t } from './pageContext'
 import { hrefTo } from './pageLinks'
 import { languageParameter } from './pageQuery'
 import { table } from './table'
 import {
-  actionStatusNames, endReasonNames, kindNames, monevChartDescription, partnerKindNames, recommendationNames, roleNames, sectorNames, severityNames, stageNames, termLabel, termPeriod, termYears, text,
+  actionStatusNames, endReasonNames, kindNames, partnerKindNames, recommendationNames, roleNames, sectorNames, severityNames, stageNames, termLabel, termPeriod, termYears, text,
 } from './text'
 
 export const agreementPageParameters = z.strictObject({ id: z.string().min(1).max(100) })
@@ -134,24 +134,10 @@ export function agreementPage(page: PageContext, data: AgreementPageData): Html 
     rows: entry.monev,
     empty: t(page, text.monevEmpty),
   })
-  const monevChart =
+  const scoresChart =
     entry.monev.length === 0
       ? ''
-      : lineChart({
-          id: 'monev-chart',
-          title: t(page, text.monevChartTitle),
-          description: t(page, monevChartDescription(entry.monev.length, 1)),
-          series: [{ label: entry.object, points: entry.monev.map((monev) => ({ day: monev.happenedOn, value: monev.score })) }],
-          max: 100,
-          tableCaption: t(page, text.monevTableCaption),
-          seriesHeader: t(page, text.agreement),
-          dayHeader: t(page, text.heldOn),
-          valueHeader: t(page, text.score),
-          empty: t(page, text.monevEmpty),
-          day: (day) => dayText(page, day),
-          shortDay: (day) => day,
-          number: (value) => numberText(page, value),
-        })
+      : monevChart(page, [{ label: entry.object, points: entry.monev.map((monev) => ({ day: monev.happenedOn, value: monev.score })) }])
   const risks = table<WatchlistEntry>({
     id: 'risks',
     caption: t(page, text.risksCaption),
@@ -188,7 +174,7 @@ ${planningTable}
 <h2>${t(page, text.implementation)}</h2>
 ${workPlan}
 ${monevTable}
-${monevChart}
+${scoresChart}
 <h2>${t(page, text.timelineTitle)}</h2>
 ${timeline}`,
   })

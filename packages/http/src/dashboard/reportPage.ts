@@ -7,13 +7,13 @@ import { filterForm } from './filterForm'
 import { html } from './html'
 import type { Html } from './html'
 import { layout } from './layout'
-import { lineChart } from './lineChart'
+import { monevChart } from './monevChart'
 import type { LineSeries } from './lineChart'
 import type { PageContext } from './pageContext'
 import { t } from './pageContext'
 import { languageParameter } from './pageQuery'
 import { table } from './table'
-import { endReasonNames, monevChartDescription, semesterName, stageNames, stageOrder, text } from './text'
+import { endReasonNames, semesterName, stageNames, stageOrder, text } from './text'
 
 export const reportPageQuery = z.strictObject({ semester: semesterSchema.optional(), region: z.string().trim().min(1).max(10).optional(), ...languageParameter })
 export type ReportPageQuery = z.output<typeof reportPageQuery>
@@ -92,21 +92,7 @@ export function reportPage(page: PageContext, data: ReportPageData): Html {
           rows: endings,
           empty: '',
         })
-  const chart = lineChart({
-    id: 'monev-chart',
-    title: t(page, text.monevChartTitle),
-    description: t(page, monevChartDescription(data.monev.reduce((sum, series) => sum + series.points.length, 0), data.monev.length)),
-    series: data.monev,
-    max: 100,
-    tableCaption: t(page, text.monevTableCaption),
-    seriesHeader: t(page, text.agreement),
-    dayHeader: t(page, text.heldOn),
-    valueHeader: t(page, text.score),
-    empty: t(page, text.monevEmpty),
-    day: (day) => dayText(page, day),
-    shortDay: (day) => day,
-    number: (value) => numberText(page, value),
-  })
+  const chart = monevChart(page, data.monev)
   return layout(page, {
     title: `${t(page, text.reportTitle)}: ${t(page, semesterName(report.semester))}`,
     current: 'report',
