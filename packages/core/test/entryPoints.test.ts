@@ -45,7 +45,7 @@ const pinned: Record<string, string[]> = {
   ],
   '@kerjasama/core/testing': [
     'DeciderSpecification', 'SpecificationFailed', 'TEST_NOW', 'TEST_PARTNER', 'TEST_REGION', 'Then', 'actorFor',
-    'agreementDecider', 'agreementLifecycle', 'agreementSpecification', 'ceremonial', 'sequentialIds', 'testActors',
+    'agreementDecider', 'agreementLifecycle', 'agreementSpecification', 'ceremonial', 'runLifecycle', 'sequentialIds', 'testActors',
     'testClock', 'testContext',
   ],
 }

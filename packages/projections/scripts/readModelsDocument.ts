@@ -1,6 +1,5 @@
 import { createAgreementService } from '@kerjasama/core'
-import { agreementLifecycle, testClock } from '@kerjasama/core/testing'
-import type { LifecycleOptions, LifecycleVariant, TestClock } from '@kerjasama/core/testing'
+import { runLifecycle, testClock } from '@kerjasama/core/testing'
 import { openMemoryStore } from '@kerjasama/store-memory'
 import {
   DocumentsInMemory, builtInProjections, defaultWatchlistPolicy, queryDeadlines, queryPotentials, queryRegister, querySemesterReport, queryTimeline,
@@ -12,27 +11,16 @@ const DAY_MS = 86_400_000
 /** The day the examples are judged on. */
 export const EXAMPLE_NOW = new Date('2023-03-01T01:00:00.000Z')
 
-async function run(service: ReturnType<typeof createAgreementService>, clock: TestClock, variant: LifecycleVariant, options: LifecycleOptions, stopBefore?: string) {
-  const start = clock()
-  const steps = agreementLifecycle(variant, { ...options, start })
-  const end = stopBefore === undefined ? steps.length : steps.findIndex((step) => step.label.startsWith(stopBefore))
-  for (const step of steps.slice(0, end)) {
-    const at = start.getTime() + step.day * DAY_MS
-    if (at > clock().getTime()) clock.set(new Date(at))
-    await service.execute(step.command, { actor: step.actor })
-  }
-}
-
 /** Three agreements of Kebumen, as the examples show them: one carried through, one stuck before signing, one with nothing done. */
 async function exampleReadModels(): Promise<DocumentsInMemory> {
   const store = openMemoryStore()
   const clock = testClock('2022-02-22T02:00:00.000Z')
   const service = createAgreementService({ store, clock })
-  await run(service, clock, 'KSDPK', { agreementId: 'gula-merah', potential: 'Gula merah Kebumen', affairs: ['2.17', '3.30'] })
-  clock.set('2022-02-22T02:00:00.000Z')
-  await run(service, clock, 'KSDD-sukarela', { agreementId: 'festival', affairs: ['3.26'], partners: [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }] }, 'sign KB')
-  clock.set('2022-02-22T02:00:00.000Z')
-  await run(service, clock, 'KSDPK', { agreementId: 'toko-daring', potential: 'Gula merah Kebumen', affairs: ['2.17'] }, 'start action')
+  // All three start on the day of the rakor.
+  const start = '2022-02-22T02:00:00.000Z'
+  await runLifecycle(service, clock, 'KSDPK', { agreementId: 'gula-merah', potential: 'Gula merah Kebumen', affairs: ['2.17', '3.30'], start })
+  await runLifecycle(service, clock, 'KSDD-sukarela', { agreementId: 'festival', affairs: ['3.26'], partners: [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }], start }, { stopBefore: 'sign KB' })
+  await runLifecycle(service, clock, 'KSDPK', { agreementId: 'toko-daring', potential: 'Gula merah Kebumen', affairs: ['2.17'], start }, { stopBefore: 'start action' })
   const documents = new DocumentsInMemory(Object.assign({}, ...builtInProjections.map((projection) => projection.collections ?? {})))
   for await (const event of store.readAll()) for (const projection of builtInProjections) await projection.apply(event, documents.transaction)
   return documents

@@ -1,35 +1,21 @@
 import { createAgreementService } from '@kerjasama/core'
-import type { AgreementService, EventStore, ReadModelStore } from '@kerjasama/core'
-import { agreementLifecycle, testClock } from '@kerjasama/core/testing'
-import type { LifecycleOptions, LifecycleVariant, TestClock } from '@kerjasama/core/testing'
+import type { EventStore, ReadModelStore } from '@kerjasama/core'
+import { runLifecycle, testClock } from '@kerjasama/core/testing'
 import { builtInProjections, createProjectionRunner } from '@kerjasama/projections'
 import { openSqliteStore } from '@kerjasama/store-sqlite'
 
-const DAY_MS = 86_400_000
 const START = '2022-02-22T02:00:00.000Z'
 
 /** The day the CLI tests judge the watchlist and deadlines on (the read-models.md examples' own day). */
 export const KEBUMEN_NOW = new Date('2023-03-01T01:00:00.000Z')
 
-async function run(service: AgreementService, clock: TestClock, variant: LifecycleVariant, options: LifecycleOptions, stopBefore?: string): Promise<void> {
-  clock.set(START)
-  const start = clock()
-  const steps = agreementLifecycle(variant, { ...options, start })
-  const end = stopBefore === undefined ? steps.length : steps.findIndex((step) => step.label.startsWith(stopBefore))
-  for (const step of steps.slice(0, end)) {
-    const at = start.getTime() + step.day * DAY_MS
-    if (at > clock().getTime()) clock.set(new Date(at))
-    await service.execute(step.command, { actor: step.actor })
-  }
-}
-
 /** Seeds the three Kebumen agreements of docs/read-models.md through the agreement service: readable ids, so tests and docs can name them. */
 export async function seedKebumen(store: EventStore): Promise<void> {
   const clock = testClock(START)
   const service = createAgreementService({ store, clock })
-  await run(service, clock, 'KSDPK', { agreementId: 'gula-merah', potential: 'Gula merah Kebumen', affairs: ['2.17', '3.30'] })
-  await run(service, clock, 'KSDD-sukarela', { agreementId: 'festival', affairs: ['3.26'], partners: [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }] }, 'sign KB')
-  await run(service, clock, 'KSDPK', { agreementId: 'toko-daring', potential: 'Gula merah Kebumen', affairs: ['2.17'] }, 'start action')
+  await runLifecycle(service, clock, 'KSDPK', { agreementId: 'gula-merah', potential: 'Gula merah Kebumen', affairs: ['2.17', '3.30'], start: START })
+  await runLifecycle(service, clock, 'KSDD-sukarela', { agreementId: 'festival', affairs: ['3.26'], partners: [{ partnerId: '33.06', name: 'Kabupaten Purworejo', kind: 'daerah', regionCode: '33.06' }], start: START }, { stopBefore: 'sign KB' })
+  await runLifecycle(service, clock, 'KSDPK', { agreementId: 'toko-daring', potential: 'Gula merah Kebumen', affairs: ['2.17'], start: START }, { stopBefore: 'start action' })
 }
 
 export async function catchUpReadModels(eventStore: EventStore, readModels: ReadModelStore): Promise<void> {
