@@ -7,6 +7,7 @@ import { schemaV2 } from './schemaV2'
 import { schemaV3 } from './schemaV3'
 import { schemaV4 } from './schemaV4'
 import { schemaV5 } from './schemaV5'
+import { schemaV6 } from './schemaV6'
 import type { SchemaNames } from './schemaName'
 
 type Migration = { version: number; statements: (names: SchemaNames) => string[] }
@@ -18,6 +19,7 @@ const MIGRATIONS: Migration[] = [
   { version: 3, statements: schemaV3 },
   { version: 4, statements: (names) => [...schemaV4(names), ...readModelFunctionsV4(names)] },
   { version: 5, statements: schemaV5 },
+  { version: 6, statements: schemaV6 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -2,7 +2,7 @@ import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, KerjasamaErr
 import { storeInputReasons } from '@kerjasama/core/adapter'
 import type { ExpectedVersion } from '@kerjasama/core'
 import { VERSION_CONFLICT_SQLSTATE } from './functionsV1'
-import { IDEMPOTENCY_KEY_REUSED_SQLSTATE } from './schemaV3'
+import { IDEMPOTENCY_KEY_REUSED_SQLSTATE } from './appendEventsFunction'
 import { classifyPgFailure } from './pgFailure'
 
 type PgLikeError = { code?: unknown; severity?: unknown; constraint?: unknown; detail?: unknown }

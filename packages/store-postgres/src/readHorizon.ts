@@ -26,15 +26,20 @@ import type { SchemaNames } from './schemaName'
  *     another writer (only SHARE and stronger conflict with it), and
  *     PostgreSQL holds locks to the end of the transaction, releasing them
  *     only AFTER its commit or abort is visible to new snapshots;
- *  c. only then calls nextval for its positions, all >= g.
+ *  c. only then takes its positions, all >= g, as one contiguous block: the
+ *     sequence moves from the previous block's end to this one's in a single
+ *     setval, taken in turn under a short lock (migration 6). So the value
+ *     anyone reads from the sequence — H below, or a writer's g - 1 — is
+ *     always the end of a whole append, and a horizon never cuts an append
+ *     in two: a readAll ends between appends (R1).
  *
  * read_horizon() reads, in this order, the sequence's last value H and one
- * consistent copy of pg_locks. Any transaction owning a position <= H called
- * nextval before H was read, so it held the lock of (b) before pg_locks was
+ * consistent copy of pg_locks. Any transaction owning a position <= H took
+ * it before H was read, so it held the lock of (b) before pg_locks was
  * read: it is listed there as a writer, or it has ended. Every listed writer
  * of ours posted its bound g before (b), so it owns nothing below g. Hence
  * S = min(H, lowest posted g - 1) is settled, and a query run afterwards sees
- * exactly the final rows <= S. A transaction that calls nextval after H was
+ * exactly the final rows <= S. A transaction that takes positions after H was
  * read gets a position > H, so writers that start later never matter.
  *
  * So writers never wait for readers or for one another (beyond two appends
