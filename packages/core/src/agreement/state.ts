@@ -285,18 +285,24 @@ function signingDay(state: AgreementState): string | undefined {
   return days.sort().at(-1)
 }
 
-/** Folds one event; immer keeps it readable as mutation and freezes the result. */
+/**
+ * Folds one event; immer keeps it readable as mutation and freezes the result.
+ * Only the event's own change is made through the draft: the facts derived
+ * from the whole state (the signing, the status) walk partners, signatures
+ * and actions, and reading those through immer's proxies cost more than the
+ * rest of the fold. They are read from the frozen result instead, and a new
+ * top level (sharing everything below it) is made only when they changed.
+ */
 export function evolve(state: AgreementState, event: AgreementEvent): AgreementState {
-  return produce(state, (draft) => {
-    applyEvent(draft, event)
-    // Usually the last signature, but any event that completes the facts (a
-    // DPRD approval recorded late under a relaxed policy) dates the signing.
-    if (draft.term.signedAt === undefined && fullySigned(draft as AgreementState)) {
-      draft.term.signedAt = event.data.at
-      draft.term.signedOn = signingDay(draft as AgreementState) ?? calendarDayOf(event.data.at)
-    }
-    draft.status = deriveStatus(draft as AgreementState)
-  })
+  const applied = produce(state, (draft) => applyEvent(draft, event))
+  // Usually the last signature, but any event that completes the facts (a
+  // DPRD approval recorded late under a relaxed policy) dates the signing.
+  const signs = applied.term.signedAt === undefined && fullySigned(applied)
+  // The status never reads signedAt, so it is derived from `applied` whether or not this event signs.
+  const status = deriveStatus(applied)
+  if (!signs && status === applied.status) return applied
+  const term = signs ? { ...applied.term, signedAt: event.data.at, signedOn: signingDay(applied) ?? calendarDayOf(event.data.at) } : applied.term
+  return freeze({ ...applied, term, status }, true)
 }
 
 export function fold(events: readonly AgreementEvent[]): AgreementState {
