@@ -66,3 +66,49 @@ describe.skipIf(!postgres.available)('PostgreSQL appends take whole blocks of po
     expect(sampled.size).toBeGreaterThan(WRITERS)
   })
 })
+
+describe.skipIf(!postgres.available)('PostgreSQL: the turn appends take for positions is never left held', () => {
+  const turns = testStores()
+  beforeAll(() => turns.setup())
+  afterAll(() => turns.teardown())
+
+  /** The session-level advisory locks (two-int keys) a backend holds: the positions turn is one of them. */
+  async function sessionLocksOf(pid: number): Promise<number> {
+    const { rows } = await turns.schema().pool.query<{ n: number }>(
+      `select count(*)::int as n from pg_locks where locktype = 'advisory' and objsubid = 2 and granted and pid = $1`,
+      [pid],
+    )
+    return rows[0]?.n ?? 0
+  }
+
+  it('an append cancelled while it waits for its turn, and one that fails while it holds it, leave the turn free for the next', async () => {
+    const { pool, schema } = turns.schema()
+    const store = await turns.open({ tenant: 'giliran', notify: false })
+    await store.append('giliran-1', [event('Pertama')], { expectedVersion: 'none' })
+    const holder = await pool.connect()
+    const writer = await pool.connect()
+    try {
+      const writerPid = (await writer.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid as number
+      // Hold the turn from another session, as a slow append would, so the writer's append has to wait for it.
+      await holder.query(`select pg_advisory_lock(${0x4b4a5031}, hashtext($1))`, [schema])
+      await writer.query(`set statement_timeout = 150`)
+      const metadata = JSON.stringify(event('Tertahan').metadata)
+      const call = `select last_position from "${schema}".append_events($1, $2, 'any', null, array[$3], array['Tertahan'], array[1], array['{}'], array[$4], false)`
+      await expect(writer.query(call, ['giliran', 'giliran-2', 'held-1', metadata])).rejects.toMatchObject({ code: '57014' })
+      await holder.query(`select pg_advisory_unlock(${0x4b4a5031}, hashtext($1))`, [schema])
+      expect(await sessionLocksOf(writerPid)).toBe(0)
+      // Refused while it holds the turn: the block would run past the sequence's last value, so setval fails inside it.
+      await writer.query(`set statement_timeout = 0`)
+      await pool.query(`select setval('"${schema}".event_position', 9223372036854775806)`)
+      const twoEvents = `select last_position from "${schema}".append_events($1, $2, 'any', null, array[$3, $4], array['A', 'B'], array[1, 1], array['{}', '{}'], array[$5, $5], false)`
+      await expect(writer.query(twoEvents, ['giliran', 'giliran-3', 'over-1', 'over-2', metadata])).rejects.toMatchObject({ code: '22003' })
+      expect(await sessionLocksOf(writerPid)).toBe(0)
+      await pool.query(`select setval('"${schema}".event_position', 1000)`)
+      const next = await store.append('giliran-1', [event('Berikutnya')], { expectedVersion: 1 })
+      expect(next.nextExpectedVersion).toBe(2)
+    } finally {
+      holder.release()
+      writer.release()
+    }
+  })
+})
