@@ -233,7 +233,8 @@ Every error is \`application/problem+json\` (RFC 9457):
 - A server fault answers **500** \`INTERNAL_ERROR\` with the generic title and no
   violations: its message may name files or hosts, so it goes to
   \`onUnexpectedError\` instead.
-- An unknown \`/api\` path or method is **404** \`ROUTE_NOT_FOUND\`.
+- An unknown \`/api\` path is **404** \`ROUTE_NOT_FOUND\`; a known path asked with a method it does not
+  serve is **405** \`METHOD_NOT_ALLOWED\`, with \`Allow\` naming the methods it does.
 
 ${problemRows()}
 

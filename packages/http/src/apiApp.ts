@@ -9,7 +9,7 @@ import { detectLanguage, languageOf } from './language'
 import { languageQuery } from './openapi/apiSchemas'
 import type { OpenApiDocument } from './openapi/openApiDocument'
 import { routeCatalogue } from './openapi/routeCatalogue'
-import { RouteNotFound } from './problem/httpRefusals'
+import { MethodNotAllowed, RouteNotFound } from './problem/httpRefusals'
 import { renderProblem } from './problem/problemDetails'
 import { parseQuery } from './requestQuery'
 import { registerAgreementReadRoutes } from './routes/agreementReads'
@@ -42,11 +42,22 @@ export function createApiApp(options: ResolvedHandlerOptions, document: OpenApiD
   registerSemesterReportRoute(api, options)
   registerProjectionStatusRoute(api, options)
 
-  // Last, so it only answers what no route above matched: an unknown /api path is a problem document too.
+  // Last, so it only answers what no route above matched: a known path asked with another
+  // method is 405 with Allow, an unknown /api path 404 — both problem documents.
+  const routes = Object.values(routeCatalogue).map((route) => ({ method: route.method.toUpperCase(), pattern: pathPattern(options.basePath + route.path) }))
   api.all('/api/*', (c) => {
-    throw new RouteNotFound(c.req.method, new URL(c.req.url).pathname)
+    const path = new URL(c.req.url).pathname
+    const allowed = [...new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method))]
+    if (allowed.length > 0) throw new MethodNotAllowed(c.req.method, path, allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed)
+    throw new RouteNotFound(c.req.method, path)
   })
   return api
+}
+
+/** A route's Hono path (`/api/agreements/:id`) as a pattern matching one path segment per parameter. */
+function pathPattern(path: string): RegExp {
+  const escaped = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  return new RegExp(`^${escaped.join('/')}/?$`)
 }
 
 function problemResponse(error: unknown, c: Context<ApiEnv>, options: ResolvedHandlerOptions): Response {

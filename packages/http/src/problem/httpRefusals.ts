@@ -115,6 +115,21 @@ export class RouteNotFound extends HttpRefusal {
   }
 }
 
+/** A known address asked with a method it does not serve; `allowed` becomes the Allow header (RFC 9110 §15.5.6). */
+export class MethodNotAllowed extends HttpRefusal {
+  constructor(method: string, path: string, allowed: readonly string[]) {
+    super(
+      'METHOD_NOT_ALLOWED',
+      {
+        id: `Alamat ${path} tidak melayani ${method}; yang dilayani: ${allowed.join(', ')}`,
+        en: `${path} does not serve ${method}; it serves ${allowed.join(', ')}`,
+      },
+      HTTP_SEMANTICS('405 Method Not Allowed'),
+      { method, path, allowed: [...allowed] },
+    )
+  }
+}
+
 export class RunnerNotConfigured extends HttpRefusal {
   constructor(asked: 'waitFor' | 'status') {
     super(

@@ -46,6 +46,8 @@ export const problemCatalogue = {
   // 404
   AGREEMENT_NOT_FOUND: kind(404, 'agreement-not-found', { id: 'Kerja sama tidak ditemukan', en: 'Agreement not found' }),
   ROUTE_NOT_FOUND: kind(404, 'route-not-found', { id: 'Alamat tidak dikenal', en: 'No such route' }),
+  // 405 — the address exists, the method does not.
+  METHOD_NOT_ALLOWED: kind(405, 'method-not-allowed', { id: 'Metode ini tidak dilayani di alamat ini', en: 'Method not allowed at this address' }),
   // 409 / 412 — another write came first.
   STREAM_VERSION_CONFLICT: kind(409, 'version-conflict', { id: 'Kerja sama sedang diubah oleh permintaan lain', en: 'The agreement was changed by another request' }, { retryAfterSeconds: 1 }),
   PRECONDITION_FAILED: kind(412, 'precondition-failed', { id: 'Versi kerja sama sudah berubah', en: 'The agreement’s version has changed' }),

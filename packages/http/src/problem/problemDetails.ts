@@ -79,5 +79,7 @@ export function renderProblem(error: unknown, context: { language: Language; ins
   }
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', 'content-language': context.language }
   if (kind.retryAfterSeconds !== undefined) headers['retry-after'] = String(kind.retryAfterSeconds)
+  const allowed = isKerjasamaError(error) && code === 'METHOD_NOT_ALLOWED' ? error.details.allowed : undefined
+  if (Array.isArray(allowed)) headers.allow = allowed.join(', ')
   return { status: kind.status, body, headers, unexpected: kind.status === 500 }
 }

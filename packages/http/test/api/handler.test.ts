@@ -96,6 +96,8 @@ describe('createKerjasamaHandler', () => {
     expect(await get(handler, '/kerjasama/')).toMatchObject({ status: 200, text: 'dashboard for 33.05' })
     expect(await get(handler, '/kerjasama/elsewhere')).toMatchObject({ status: 404, text: 'page not found' })
     expect(await get(handler, '/kerjasama/api/elsewhere')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } })
+    const wrongMethod = await handler.fetch(new Request('http://localhost/kerjasama/api/agreements/a-1', { method: 'DELETE' }))
+    expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow') }).toEqual({ status: 405, allow: 'GET, HEAD' })
   })
 
   it('the Hono app mounts in another Hono app as it is', async () => {

@@ -148,9 +148,20 @@ describe('matrix, potentials, report, status', () => {
 })
 
 describe('routes, languages', () => {
-  it('an unknown /api path or method is a 404 problem naming it', async () => {
+  it('an unknown /api path is a 404 problem naming it', async () => {
     await spec.given().when({ path: '/api/registry', as }).then({ status: 404, problem: 'ROUTE_NOT_FOUND', body: { violations: [{ details: { method: 'GET', path: '/api/registry' } }] } })
-    await spec.given().when({ method: 'DELETE', path: '/api/agreements/a-1', as }).then({ status: 404, problem: 'ROUTE_NOT_FOUND' })
+    await spec.given().when({ method: 'DELETE', path: '/api/agreements/a-1/signatures', as }).then({ status: 404, problem: 'ROUTE_NOT_FOUND' })
+  })
+
+  it('a known path asked with a method it does not serve is a 405 problem, with Allow naming the methods it does', async () => {
+    await spec.given().when({ method: 'DELETE', path: '/api/agreements/a-1', as }).then({
+      status: 405,
+      problem: 'METHOD_NOT_ALLOWED',
+      headers: { allow: 'GET, HEAD' },
+      body: { violations: [{ details: { method: 'DELETE', path: '/api/agreements/a-1', allowed: ['GET', 'HEAD'] } }] },
+    })
+    await spec.given().when({ method: 'PUT', path: '/api/agreements', as }).then({ status: 405, problem: 'METHOD_NOT_ALLOWED', headers: { allow: 'POST' } })
+    await spec.given().when({ method: 'GET', path: '/api/agreements/a-1/commands', as }).then({ status: 405, headers: { allow: 'POST' } })
   })
 
   it('problem titles and details in Bahasa Indonesia by default, English by Accept-Language or ?lang=en; both always present', async () => {
