@@ -10,13 +10,14 @@ import {
 } from '@kerjasama/core/adapter'
 import type { AppendResult, EventStore, StoredEvent, TenantScope, VerifyProblem, VerifyReport } from '@kerjasama/core'
 import type { Pool } from 'pg'
+import { changeAnnouncer } from './changeAnnouncer'
 import { ChangeNotifications } from './changeNotifications'
 import type { ChangeListener } from './changeNotifications'
 import { mapPgError } from './pgErrors'
 import { settleHorizon } from './readHorizon'
 import { EVENT_COLUMNS, toHashableRow, toStoredEvent } from './rows'
 import type { EventRow } from './rows'
-import { TENANT_SEPARATOR, tenantList } from './schemaName'
+import { tenantList } from './schemaName'
 import type { CheckedPostgresOptions } from './options'
 
 export type EventStoreSettings = TenantScope & {
@@ -48,15 +49,7 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
     if (closing !== undefined) throw new StoreClosed()
   }
 
-  // The wake-up is sent after the append has committed, as its own tiny
-  // transaction, and not awaited. A NOTIFY inside the append would hold
-  // PostgreSQL's global notify lock across the commit's WAL flush and so
-  // serialise every notifying commit (measured: 2.5-3x fewer appends per
-  // second with 8 writers). A notice lost to a crash in between only costs a
-  // poll interval: notices are wake-ups, readAll is the delivery.
-  const announce = (lastPosition: string): void => {
-    pool.query({ name: `${names.schema}.notify`, text: 'select pg_notify($1, $2)', values: [names.channel, `${tenant}${TENANT_SEPARATOR}${lastPosition}`] }).catch(() => undefined)
-  }
+  const announce = changeAnnouncer(pool, names, tenant)
 
   const query = async <R extends object>(operation: string, text: string, values: unknown[]): Promise<R[]> => {
     try {

@@ -30,6 +30,33 @@ describe.skipIf(!postgres.available)('PostgreSQL change notifications (LISTEN/NO
     unsubscribe()
   })
 
+  it('a burst of concurrent appends is announced up to its highest position, in notices that never go back', async () => {
+    const listener = await stores.open({ tenant: 'burst' })
+    const writer = await stores.open({ tenant: 'burst' })
+    const heard: bigint[] = []
+    let highest = 0n
+    let wake: () => void = () => undefined
+    const unsubscribe = await listener.subscribe((notice) => {
+      heard.push(notice.position)
+      if (notice.position >= highest && highest > 0n) wake()
+    })
+    const arrived = new Promise<void>((resolve) => {
+      wake = resolve
+    })
+    const results = await Promise.all(Array.from({ length: 12 }, (_, n) => writer.append(`agreement-burst-${n}`, [event('Burst')], { expectedVersion: 'none' })))
+    highest = results.reduce((top, result) => (result.lastPosition > top ? result.lastPosition : top), 0n)
+    if (heard.some((position) => position >= highest)) wake()
+    await arrived
+    // Coalesced while one is in flight, so fewer notices than appends may come, but the last names the highest.
+    expect(heard.length).toBeGreaterThan(0)
+    expect(heard.length).toBeLessThanOrEqual(results.length)
+    expect(heard.at(-1)).toBe(highest)
+    expect(heard.every((position, i) => i === 0 || position > (heard[i - 1] as bigint))).toBe(true)
+    unsubscribe()
+    // Gives its LISTEN connection back to the file's small shared pool.
+    await listener.close()
+  })
+
   it('waitForChange wakes on the next append, and reports a timeout or an abort as false', async () => {
     const waiter = await stores.open({ tenant: 'wait' })
     const writer = await stores.open({ tenant: 'wait' })
