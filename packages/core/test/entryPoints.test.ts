@@ -21,7 +21,7 @@ const pinned: Record<string, string[]> = {
     'cooperationKinds', 'coordinationComplete', 'createAgreementService', 'createRegionDirectory', 'dateLike',
     'decide', 'defaultPolicy', 'defineGuard', 'describeRegion', 'dprdApprovalRecorded', 'dprdApprovalRequested',
     'dprdApprovalTriggered', 'dprdDecisionPending', 'draftReviewed', 'durationSchema', 'durationYears',
-    'evidenceSchema', 'evolve', 'extensionOpened', 'feasibilityAssessed', 'findAbsoluteAffair', 'findRegion',
+    'evidenceSchema', 'evolve', 'evolveInPlace', 'extensionOpened', 'feasibilityAssessed', 'findAbsoluteAffair', 'findRegion',
     'findUrusan', 'findViolations', 'fold', 'foreignCooperationKinds', 'fullySigned', 'guardMessage', 'initialState',
     'isAbsoluteAffair', 'isKerjasamaError', 'isMappableAffair', 'isRefusal', 'isRegionDirectory',
     'isValidRegionCode', 'jawaTengah', 'jawaTengahRegions', 'kesepakatanBersamaSigned', 'mayIssue', 'monevRecorded',
