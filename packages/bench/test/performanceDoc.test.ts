@@ -58,4 +58,18 @@ describe('docs/performance.md', () => {
     expect(doc).toMatch(/\| W6 peak RSS reading 1,000,000 events +\| MB ↓ +\| +121 ±2% \| [^|]+\| [^|]+\| +111 ±2% \* \|/)
     expect(doc).toContain('- W6 (events): raw-sqlite 16,000 of 1,000,000')
   })
+
+  it('says how long the run took and where the time went, when the phases were recorded', () => {
+    expect(doc).toContain('540 s in all.')
+    const phases = [
+      { name: 'peers', seconds: 3 },
+      { name: 'bundle', seconds: 2 },
+      { name: 'probes', seconds: 6 },
+      { name: 'seeding', seconds: 120 },
+      { name: 'measuring', seconds: 400 },
+    ] as const
+    const timed = renderPerformanceDoc({ ...report, phases: [...phases] }, onlyKerjasamaRuns)
+    expect(timed).toContain('540 s in all: installing or finding Emmett and checking PostgreSQL 3 s, building the measuring processes\' bundle 2 s, probing every subject 6 s, seeding the data sets 120 s, measuring 400 s (18 processes, 18 s between them;')
+  })
 })
+

@@ -43,4 +43,16 @@ describe('the command line', () => {
     expect(() => parseRunOptions(['--rounds=0'])).toThrow(/whole number/)
     expect(() => parseRunOptions(['quick'])).toThrow(/unknown argument quick/)
   })
+
+  it('says what is wrong with an option given without its value, or with one it does not take', () => {
+    expect(() => parseRunOptions(['--rounds'])).toThrow(/--rounds must be a whole number[\s\S]*pnpm bench/)
+    expect(() => parseRunOptions(['--subjects'])).toThrow(/--subjects needs a comma-separated list/)
+    expect(() => parseRunOptions(['--subjects='])).toThrow(/--subjects needs a comma-separated list/)
+    expect(() => parseRunOptions(['--quick=yes'])).toThrow(/--quick takes no value/)
+    expect(() => parseRunOptions(['--rounds=2.5'])).toThrow(/whole number/)
+  })
+
+  it('skips the lone -- pnpm passes on', () => {
+    expect(parseRunOptions(['--', '--quick', '--no-peers'])).toMatchObject({ quick: true, installPeers: false })
+  })
 })

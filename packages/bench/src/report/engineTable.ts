@@ -20,6 +20,7 @@ type Summary = { kind: 'value'; median: number; spread: number; samples: number;
 /** The medians of one figure's samples for one subject, or why there is no number. */
 export function summarise(subject: SubjectStatus, figure: Figure, results: readonly RunResult[], notApplicable: NotApplicable, cutShort: CutShort = () => false): Summary {
   if (figure.notYet !== undefined) return { kind: 'text', text: subject.family === 'kerjasama' ? figure.notYet : 'n/a' }
+  if (figure.kerjasamaOnly === true && subject.family !== 'kerjasama') return { kind: 'text', text: 'n/a' }
   const why = notApplicable(subject, figure.workload)
   if (why !== undefined) return { kind: 'text', text: 'n/a' }
   if (subject.unavailable !== undefined) return { kind: 'text', text: 'unavailable' }

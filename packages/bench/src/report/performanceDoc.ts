@@ -1,4 +1,4 @@
-import type { RunResult, SubjectStatus } from '../runner/runResult'
+import type { RunPhase, RunResult, SubjectStatus } from '../runner/runResult'
 import type { WorkloadId } from '../workloads/workload'
 import type { WorkloadSizes } from '../workloads/workloadSizes'
 import { BUDGET_COUNTS, cutShort } from './budgetCounts'
@@ -22,6 +22,8 @@ export type BenchReport = {
   subjects: SubjectStatus[]
   results: RunResult[]
   snapshotsMeasured: boolean
+  /** Where the run's time went, in order; absent in reports written before it was recorded. */
+  phases?: RunPhase[]
 }
 
 const count = (n: number): string => Math.round(n).toLocaleString('en-US')
@@ -41,7 +43,7 @@ export function renderPerformanceDoc(report: BenchReport, notApplicable: NotAppl
     '',
     `Kerjasama next to Emmett 0.42 and the raw drivers, each subject on a fresh database of its own, ${report.rounds === 1 ? 'every figure from one process (one round)' : `every figure the median of ${report.rounds} separate processes, the rounds interleaved (every subject once, then again) so a noisy minute falls on all of them alike; ±n% is how far the rounds spread around the median ((max − min) ÷ median)`}. ↑ higher is better, ↓ lower is better; a ratio is Kerjasama's figure divided by the other subject's, so for ↑ figures above 1 means Kerjasama is faster, for ↓ figures above 1 means it is slower or larger. * marks a figure with a note under [Notes on this run](#notes-on-this-run), or one over part of its work because its budget stopped it (see [Time budgets](#time-budgets)).`,
     '',
-    `Run: ${report.startedAt}, ${report.mode === 'quick' ? '`pnpm bench --quick` (a tenth of the sizes, 1 round)' : '`pnpm bench`'}, ${count(report.durationSeconds)} s in all.`,
+    `Run: ${report.startedAt}, ${report.mode === 'quick' ? '`pnpm bench --quick` (a tenth of the sizes, 1 round)' : '`pnpm bench`'}, ${count(report.durationSeconds)} s in all${phaseText(report)}.`,
     '',
     ...section('SQLite', 'sqlite'),
     ...section('PostgreSQL', 'postgres'),
@@ -58,7 +60,8 @@ export function renderPerformanceDoc(report: BenchReport, notApplicable: NotAppl
     '## How the databases are made',
     '',
     '- Every write workload (W1, W2, W7, W8) runs on a database made for that one process: a new SQLite file, or a new PostgreSQL database (`kjbench_<random>`), dropped afterwards.',
-    '- The read workloads read data sets seeded once per subject before the first round, through the subject itself: W3 and W6 the large one, W4 the catch-up one, W5 a copy of the catch-up one (it writes read models). Seeding is not measured and runs with relaxed durability (`synchronous=NORMAL`; `synchronous_commit=off` on the database while it lasts), which changes nothing that is read back; then each seeded database is analysed (`ANALYZE`, `VACUUM ANALYZE`), as one that had been running a while would be. W5\'s fresh read models are not: its filtered page is asked right after the rebuild, as an officer would.',
+    '- The read workloads read data sets seeded once per subject before the first round, through the subject itself (its own library writes its own format): W3 and W6 the large one, W4 the catch-up one, W5 a copy of the catch-up one (it writes read models), and Kerjasama\'s W3 with snapshots a small one of its own (below). The SQLite subjects are seeded one after another while the PostgreSQL ones are, so the server\'s work and Node\'s share the two cores; a SQLite file is seeded in memory (`/dev/shm`, where there is room) and then copied to the run\'s folder on disk, where every workload reads it. Seeding is not measured and runs with relaxed durability (`synchronous=NORMAL`; `synchronous_commit=off` on the database while it lasts), which changes nothing that is read back; then each seeded database is analysed (`ANALYZE`, `VACUUM ANALYZE`), as one that had been running a while would be. W5\'s fresh read models are not: its filtered page is asked right after the rebuild, as an officer would.',
+    `- W3 with snapshots (Kerjasama): a data set of two agreements, one of ${count(report.sizes.rehydrate.streamLength)} events (a full KSDPK lifecycle decided by the service, then TKKSD reviewing the KB draft again and again, which keeps the state's size) and one of 10. The snapshot is taken as an application's is: by the agreement service, loading the stored stream with \`snapshots: { store, every: 100 }\`, which folds the stored events and saves the state; 99 more events follow it, the most \`every: 100\` leaves after a snapshot. The measured loads go through the service with the same option and save nothing, so each reads the snapshot, checks it (event hash, digest, state schema) and folds the 99 events after it.`,
     '- Emmett as it comes reads a copy of the files seeded for Emmett on a shared connection: the same library writes the same file either way.',
     '',
     '## Subjects',
@@ -107,7 +110,7 @@ function workloadLines(sizes: WorkloadSizes): string[] {
     '',
     `- **W1** command path: ${count(c.streams)} streams × ${c.appendsPerStream}; read the stream's version (Kerjasama and Emmett read the stream, the raw drivers \`max(version)\`), append one event at it.`,
     `- **W2** batch append: ${count(b.streams * b.eventsPerAppend)} events into ${count(b.streams)} new streams, ${b.eventsPerAppend} per append.`,
-    `- **W3** rehydrate a ${count(sizes.rehydrate.streamLength)}-event stream, ${sizes.rehydrate.reads} times, from the W6 data set, where its events lie among the others'. Without snapshots only, until a SnapshotStore exists.`,
+    `- **W3** rehydrate a ${count(sizes.rehydrate.streamLength)}-event stream, ${sizes.rehydrate.reads} times, from the W6 data set, where its events lie among the others' (each subject's own readStream, every event deserialised). With snapshots, Kerjasama only: the ${count(sizes.rehydrate.streamLength)}-event agreement of the snapshot data set loaded through the agreement service, in turn with the 10-event one (the median of up to 100 loads each, 1.5 s at most, after the reads without); the issue's target is at most twice the 10-event load.`,
     `- **W4** catch-up: read all ${count(sizes.catchUp.events)} events of a data set of agreement histories in global order, ${sizes.readBatch} per round trip.`,
     `- **W5** projection rebuild: the register (\`registerProjection\` through \`createProjectionRunner\`) built from nothing over W4's data, on a copy of it; beside its rate, its share of the same process's readAll rate (the runner's design target is at least half), the process's peak RSS, and the median of 30 filtered register pages asked right after it (fewer when they take over 10 s together). Kerjasama only.`,
     `- **W6** memory: the process's peak RSS (the kernel's high-water mark) while it reads ${count(sizes.memory.events)} events through readAll, ${sizes.readBatch} per round trip, in a process that does nothing else.`,
@@ -157,4 +160,23 @@ function notesLines(report: BenchReport): string[] {
   const wall = report.results.reduce((sum, result) => sum + result.seconds, 0)
   lines.push(`- ${report.results.length} measuring processes, ${formatFigure(wall)} s between them; the rest of the run was installing, seeding the data sets and making databases.`)
   return ['## Notes on this run', '', ...lines, '']
+}
+
+const PHASE_LABELS: Record<RunPhase['name'], string> = {
+  peers: 'installing or finding Emmett and checking PostgreSQL',
+  bundle: 'building the measuring processes\' bundle',
+  probes: 'probing every subject',
+  seeding: 'seeding the data sets',
+  measuring: 'measuring',
+}
+
+function phaseText(report: BenchReport): string {
+  if (report.phases === undefined || report.phases.length === 0) return ''
+  const processes = report.results.reduce((sum, result) => sum + result.seconds, 0)
+  const parts = report.phases.map((phase) =>
+    phase.name === 'measuring'
+      ? `${PHASE_LABELS[phase.name]} ${count(phase.seconds)} s (${report.results.length} processes, ${count(processes)} s between them; the rest making, copying and dropping their databases)`
+      : `${PHASE_LABELS[phase.name]} ${count(phase.seconds)} s`,
+  )
+  return `: ${parts.join(', ')}`
 }

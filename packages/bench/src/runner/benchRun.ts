@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { analyzeDatabase } from '../environment/analyzeDatabase'
 import { copyDatabase, dropDatabase, dropKerjasamaRoles, freshPostgresDatabase, freshSqliteDatabase } from '../environment/benchDatabases'
 import { commitOf, loadAverage, probeMachine } from '../environment/machineProbe'
 import { ensurePeerGroup } from '../environment/peerInstall'
 import type { PeerAvailability } from '../environment/peerInstall'
 import { isInstalled, peerFolder } from '../environment/peerPackages'
 import type { PeerGroup } from '../environment/peerPackages'
-import { postgresTarget, postgresUnavailableReason, withAdminClient } from '../environment/postgresTarget'
+import { postgresTarget, postgresUnavailableReason } from '../environment/postgresTarget'
 import type { BenchReport } from '../report/performanceDoc'
 import type { Engine, SubjectDatabase, SubjectName } from '../subjects/benchSubject'
 import { SUBJECTS } from '../subjects/subjectCatalogue'
@@ -19,7 +18,9 @@ import { runChild } from './childProcess'
 import type { DatasetName, PeerFolders } from './childTask'
 import type { RunOptions } from './runOptions'
 import { interleavedPlan } from './runPlan'
-import type { RunResult, SubjectStatus } from './runResult'
+import { seedDatasets, seededKey } from './seedDatasets'
+import type { SeedJob } from './seedDatasets'
+import type { RunPhase, RunResult, SubjectStatus } from './runResult'
 
 export type RunPaths = { repository: string; peersRoot: string; buildFolder: string }
 
@@ -43,6 +44,14 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
   const made: SubjectDatabase[] = []
   const schemas = new Set<string>()
   const timeoutMs = options.quick ? CHILD_TIMEOUT_MS.quick : CHILD_TIMEOUT_MS.full
+  // How long each step of the run took, for the report: where a run's time goes is what keeps it short.
+  const phases: RunPhase[] = []
+  let phaseStarted = performance.now()
+  const phase = (name: RunPhase['name']): void => {
+    const now = performance.now()
+    phases.push({ name, seconds: (now - phaseStarted) / 1000 })
+    phaseStarted = now
+  }
   const fresh = async (engine: Engine, label: string): Promise<SubjectDatabase> => {
     const database = engine === 'sqlite' ? freshSqliteDatabase(sqliteFolder, label) : await freshPostgresDatabase(target)
     made.push(database)
@@ -68,8 +77,10 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
       }
       return status
     })
+    phase('peers')
     log('building the measuring processes’ bundle')
     const bundle = await buildChildBundle(paths.buildFolder)
+    phase('bundle')
 
     // Probe: a subject that cannot open, append and read back is reported unavailable, with the reason, before anything is measured.
     for (const subject of subjects.filter((candidate) => candidate.unavailable === undefined)) {
@@ -84,36 +95,23 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
       }
     }
     const running = subjects.filter((subject) => subject.unavailable === undefined)
+    phase('probes')
 
     // The data sets the read workloads use, seeded once per subject and read as they are (W5 changes a copy).
-    const seeded = new Map<string, SubjectDatabase>()
-    const seedFailures = new Map<string, string>()
     const datasetsNeeded = new Set<DatasetName>(options.workloads.flatMap((id) => datasetOf(WORKLOADS[id].database)))
-    for (const dataset of datasetsNeeded) {
-      for (const subject of running) {
-        if (!options.workloads.some((id) => datasetOf(WORKLOADS[id].database).includes(dataset) && notApplicableTo(subject, id) === undefined)) continue
-        const twin = SEEDED_LIKE[subject.name]
-        const twinDatabase = twin === undefined ? undefined : seeded.get(`${dataset}/${twin}`)
-        if (twinDatabase !== undefined) {
-          seeded.set(`${dataset}/${subject.name}`, await copyOf(twinDatabase))
-          log(`${dataset} for ${subject.name}: a copy of ${twin}'s file`)
-          continue
-        }
-        const database = await fresh(subject.engine, `${dataset}-${subject.name}`)
-        await relaxedWhileSeeding(database, target, true)
-        const { report, seconds } = await runChild(bundle, { kind: 'seed', subject: subject.name, dataset, database, sizes: options.sizes, peerFolders }, timeoutMs)
-        await relaxedWhileSeeding(database, target, false)
-        if (!report.ok) {
-          // Its read workloads are reported failed with this reason; everything else still runs.
-          seedFailures.set(`${dataset}/${subject.name}`, `seeding the ${dataset} data set failed: ${report.error}`)
-          log(`${subject.name}: ${seedFailures.get(`${dataset}/${subject.name}`)}`)
-          continue
-        }
-        await analyzeDatabase(database)
-        log(`seeded ${dataset} for ${subject.name}: ${Number(report.events).toLocaleString('en-US')} events in ${seconds.toFixed(1)} s`)
-        seeded.set(`${dataset}/${subject.name}`, database)
-      }
+    const jobs: SeedJob[] = [...datasetsNeeded].flatMap((dataset) =>
+      running
+        .filter((subject) => options.workloads.some((id) => datasetOf(WORKLOADS[id].database).includes(dataset) && notApplicableTo(subject, id) === undefined))
+        .map((subject) => ({ dataset, subject: subject.name, engine: subject.engine })),
+    )
+    for (const id of options.workloads) {
+      const extra = WORKLOADS[id].extraDataset
+      if (extra === undefined) continue
+      for (const subject of running) if (notApplicableTo(subject, id) === undefined && extra.applies(SUBJECTS[subject.name])) jobs.push({ dataset: extra.dataset, subject: subject.name, engine: subject.engine })
     }
+    const seeding = { bundle, target, sizes: options.sizes, peerFolders, timeoutMs, sqliteFolder, fresh, copyOf, adopt: (database: SubjectDatabase) => made.push(database), log }
+    const { databases: seeded, failures: seedFailures } = await seedDatasets(jobs, seeding)
+    phase('seeding')
 
     const plan = interleavedPlan(
       running.map((subject) => subject.name),
@@ -125,7 +123,7 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
     for (const [index, planned] of plan.entries()) {
       const factory = SUBJECTS[planned.subject]
       const workload = WORKLOADS[planned.workload]
-      const datasetKey = `${datasetOf(workload.database)[0]}/${planned.subject}`
+      const datasetKey = seededKey(datasetOf(workload.database)[0] as DatasetName, planned.subject)
       const source = workload.database === 'fresh' ? undefined : seeded.get(datasetKey)
       if (workload.database !== 'fresh' && source === undefined) {
         results.push({ ...planned, seconds: 0, outcome: { ok: false, error: seedFailures.get(datasetKey) ?? 'its data set was not seeded' } })
@@ -138,12 +136,17 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
             ? await copyOf(source as SubjectDatabase)
             : (source as SubjectDatabase)
       const budgetMs = workload.budgeted && options.budgetsMs !== undefined ? (options.budgetsMs[planned.workload] ?? null) : null
-      const { report, seconds } = await runChild(bundle, { kind: 'workload', subject: planned.subject, workload: planned.workload, database, sizes: options.sizes, budgetMs, peerFolders, bundle }, timeoutMs)
+      const extraKey = workload.extraDataset !== undefined && workload.extraDataset.applies(factory) ? seededKey(workload.extraDataset.dataset, planned.subject) : undefined
+      const extraDatabase = extraKey === undefined ? undefined : seeded.get(extraKey)
+      const task = { kind: 'workload' as const, subject: planned.subject, workload: planned.workload, database, ...(extraDatabase === undefined ? {} : { extraDatabase }), sizes: options.sizes, budgetMs, peerFolders, bundle }
+      const { report, seconds } = await runChild(bundle, task, timeoutMs)
       if (database !== source) await drop(database)
-      const outcome = report.ok ? { ok: true as const, metrics: report.metrics as Record<string, number>, notes: report.notes as string[] } : { ok: false as const, error: report.error }
+      const extraMissing = extraKey !== undefined && extraDatabase === undefined ? [seedFailures.get(extraKey) ?? `its ${workload.extraDataset?.dataset} data set was not seeded`] : []
+      const outcome = report.ok ? { ok: true as const, metrics: report.metrics as Record<string, number>, notes: [...(report.notes as string[]), ...extraMissing] } : { ok: false as const, error: report.error }
       results.push({ ...planned, seconds, outcome })
       log(`[${index + 1}/${plan.length}] round ${planned.round} ${planned.workload} ${planned.subject}: ${outcome.ok ? summaryOf(outcome.metrics) : `FAILED ${outcome.error}`} (${seconds.toFixed(1)} s)`)
     }
+    phase('measuring')
     const machine = await probeMachine({ loadBefore, kerjasamaCommit, postgres: target, postgresUnavailable, peers })
     return {
       startedAt: startedAt.toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -155,7 +158,8 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
       machine,
       subjects,
       results,
-      snapshotsMeasured: false,
+      snapshotsMeasured: results.some((result) => result.outcome.ok && result.outcome.metrics.msPerReadWithSnapshots !== undefined),
+      phases,
     }
   } finally {
     for (const database of [...made]) await dropDatabase(database, target).catch((error: Error) => log(`could not drop ${JSON.stringify(database)}: ${error.message}`))
@@ -169,13 +173,6 @@ export async function runBench(options: RunOptions, paths: RunPaths, log: (line:
     return copy
   }
 }
-
-/**
- * Emmett's two SQLite setups write the same file through the same library,
- * so the second gets a copy of the first one's seeded file (a database of
- * its own all the same) instead of a second minute of seeding.
- */
-const SEEDED_LIKE: Partial<Record<SubjectName, SubjectName>> = { 'emmett-sqlite': 'emmett-sqlite-shared' }
 
 const peerGroupOf = (engine: Engine): PeerGroup => (engine === 'sqlite' ? 'sqlite' : 'postgresql')
 
@@ -199,12 +196,6 @@ function datasetOf(need: (typeof WORKLOADS)[WorkloadId]['database']): DatasetNam
   if (need === 'catch-up' || need === 'catch-up-copy') return ['catch-up']
   if (need === 'large') return ['large']
   return []
-}
-
-// Seeding is not measured: commits need not wait for the disk while it runs. New connections pick the setting up.
-async function relaxedWhileSeeding(database: SubjectDatabase, target: ReturnType<typeof postgresTarget>, relaxed: boolean): Promise<void> {
-  if (database.engine !== 'postgres') return
-  await withAdminClient(target, (client) => client.query(relaxed ? `ALTER DATABASE "${database.database}" SET synchronous_commit = off` : `ALTER DATABASE "${database.database}" RESET synchronous_commit`))
 }
 
 function summaryOf(metrics: Record<string, number>): string {

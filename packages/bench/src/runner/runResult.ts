@@ -14,3 +14,11 @@ export type SubjectStatus = {
   /** Undefined when the subject ran; otherwise the one line saying why it could not. */
   unavailable?: string
 }
+
+/**
+ * One step of a run and its wall time: installing Emmett and checking
+ * PostgreSQL ('peers'), building the child bundle, probing every subject,
+ * seeding the data sets, and the measuring processes with the databases
+ * made and dropped between them.
+ */
+export type RunPhase = { name: 'peers' | 'bundle' | 'probes' | 'seeding' | 'measuring'; seconds: number }

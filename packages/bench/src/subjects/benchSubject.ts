@@ -1,4 +1,4 @@
-import type { EventStore, ReadModelStore } from '@kerjasama/core'
+import type { EventStore, ReadModelStore, SnapshotStore } from '@kerjasama/core'
 
 /** One event as every subject receives it: the same type, data and metadata, serialised by each library its own way. */
 export type BenchEvent = {
@@ -38,8 +38,8 @@ export interface BenchSubject {
    * performance.now() passes `until` (a workload's time budget).
    */
   readAll(batchSize: number, until?: number): Promise<number>
-  /** Kerjasama's own ports, for the workloads only Kerjasama has (the projection rebuild, the domain path). */
-  readonly kerjasama?: { events: EventStore; readModels: ReadModelStore }
+  /** Kerjasama's own ports, for the workloads only Kerjasama has (the projection rebuild, the domain path, loads with snapshots). */
+  readonly kerjasama?: { events: EventStore; readModels: ReadModelStore; snapshots: SnapshotStore }
   /** For a subject whose durability the bench does not set itself: what its connections report (e.g. "synchronous=2"). */
   durability?(): Promise<string>
   close(): Promise<void>

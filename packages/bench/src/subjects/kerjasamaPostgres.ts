@@ -10,6 +10,6 @@ export const kerjasamaPostgres: SubjectFactory = {
   async open(database, options) {
     if (database.engine !== 'postgres') throw new Error('kerjasama-postgres needs a PostgreSQL database')
     const store = await openPostgresStore({ connectionString: database.connectionString, schema: database.schema, poolSize: Math.max(options.connections, 2) })
-    return kerjasamaSubject(store, store.readModels)
+    return kerjasamaSubject(store, store.readModels, store.snapshots)
   },
 }

@@ -10,6 +10,6 @@ export const kerjasamaSqlite: SubjectFactory = {
   async open(database, options) {
     if (database.engine !== 'sqlite') throw new Error('kerjasama-sqlite needs a SQLite file')
     const store = openSqliteStore({ file: database.file, durability: options.durability === 'full' ? 'full' : 'normal' })
-    return kerjasamaSubject(store, store.readModels)
+    return kerjasamaSubject(store, store.readModels, store.snapshots)
   },
 }

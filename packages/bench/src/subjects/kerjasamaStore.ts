@@ -1,13 +1,13 @@
-import type { EventMetadata, EventStore, NewEvent, ReadModelStore } from '@kerjasama/core'
+import type { EventMetadata, EventStore, NewEvent, ReadModelStore, SnapshotStore } from '@kerjasama/core'
 import type { BenchEvent, BenchSubject } from './benchSubject'
 
 /**
  * A Kerjasama store as a bench subject; the same for both adapters, since
  * both are used through the EventStore port an application sees.
  */
-export function kerjasamaSubject(events: EventStore, readModels: ReadModelStore): BenchSubject {
+export function kerjasamaSubject(events: EventStore, readModels: ReadModelStore, snapshots: SnapshotStore): BenchSubject {
   return {
-    kerjasama: { events, readModels },
+    kerjasama: { events, readModels, snapshots },
     async append(streamId, batch, expectedVersion) {
       await events.append(streamId, batch.map(toNewEvent), { expectedVersion: expectedVersion === 0 ? 'none' : expectedVersion })
     },

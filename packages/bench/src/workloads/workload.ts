@@ -1,4 +1,5 @@
 import type { BenchSubject, SubjectDatabase, SubjectFactory } from '../subjects/benchSubject'
+import type { DatasetName } from '../runner/childTask'
 import type { WorkloadSizes } from './workloadSizes'
 
 export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'W7', 'W8'] as const
@@ -24,6 +25,8 @@ export type WorkloadContext = {
   sizes: WorkloadSizes
   /** performance.now() after which a budgeted workload stops; Infinity without a budget. */
   deadline: number
+  /** The subject opened on the workload's second data set, where it has one (see Workload.extraDataset). */
+  extra?: BenchSubject
   /** Starts `count` writer processes on the database, releases them together and collects what each did (SQLite's concurrent writers). */
   spawnWriters(count: number, appendsPerWriter: number): Promise<{ outcomes: WriterOutcome[]; wallMs: number }>
 }
@@ -32,6 +35,8 @@ export type Workload = {
   id: WorkloadId
   title: string
   database: DatabaseNeed
+  /** A second data set, seeded only for the subjects `applies` to and opened beside the first (W3's snapshot agreements for Kerjasama). */
+  extraDataset?: { dataset: DatasetName; applies(factory: SubjectFactory): boolean }
   /** Whether the issue's time budget applies (every append waits for the disk). */
   budgeted: boolean
   /** Undefined when the subject runs it; otherwise why not, for the table. */
