@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { ConcurrencyError, IdempotencyKeyReused, InvalidStoreInput, StoreClosed, TenantNotGranted } from '@kerjasama/core'
 import {
   checkReadAllOptions,
@@ -11,8 +10,10 @@ import {
   prepareAppend,
   storeInputReasons,
 } from '@kerjasama/core/adapter'
+import type { SerializedEvent } from '@kerjasama/core/adapter'
 import type { AppendOptions, AppendResult, EventStore, StoredEvent } from '@kerjasama/core'
 import type { SqliteConnection } from './connection'
+import { newEventId } from './eventIds'
 import { prepareEventStatements } from './eventStatements'
 import type { EventRow } from './eventStatements'
 import { MAX_POSITION } from './maxPosition'
@@ -68,14 +69,21 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
     let previousHash = head?.last_hash ?? GENESIS_HASH
     let firstPosition = 0n
     let lastPosition = 0n
-    prepared.events.forEach((event, index) => {
-      const version = current + index + 1
-      const hashable = { id: event.id, tenant, streamId: prepared.streamId, version, type: event.type, schemaVersion: event.schemaVersion, dataJson: event.dataJson, metadataJson: event.metadataJson }
+    const { streamId, events } = prepared
+    const hashable = { id: '', tenant, streamId, version: 0, type: '', schemaVersion: 0, dataJson: '', metadataJson: '' }
+    for (let index = 0; index < events.length; index += 1) {
+      const event = events[index] as SerializedAppend['events'][number]
+      hashable.id = event.id
+      hashable.version = current + index + 1
+      hashable.type = event.type
+      hashable.schemaVersion = event.schemaVersion
+      hashable.dataJson = event.dataJson
+      hashable.metadataJson = event.metadataJson
       previousHash = eventHash(previousHash, hashable)
-      const { lastInsertRowid } = statements.insertEvent.run(tenant, prepared.streamId, version, event.id, event.type, event.schemaVersion, event.dataJson, event.metadataJson, previousHash)
+      const { lastInsertRowid } = statements.insertEvent.run(tenant, streamId, hashable.version, event.id, event.type, event.schemaVersion, event.dataJson, event.metadataJson, previousHash)
       lastPosition = BigInt(lastInsertRowid)
       if (index === 0) firstPosition = lastPosition
-    })
+    }
     const nextExpectedVersion = current + prepared.events.length
     statements.upsertHead.run(tenant, prepared.streamId, nextExpectedVersion, previousHash)
     if (claim !== undefined) statements.insertIdempotency.run(tenant, claim.key, prepared.streamId, nextExpectedVersion, firstPosition, lastPosition, claim.fingerprint)
@@ -115,10 +123,7 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
     async append(streamId, events, options: AppendOptions): Promise<AppendResult> {
       assertOpen()
       const checked = prepareAppend(streamId, events, options, { maxEventBytes: scope.maxEventBytes })
-      const withIds = checked.events.map((event) => ({ ...event, id: event.id ?? randomUUID() }))
-      if (new Set(withIds.map((event) => event.id)).size !== withIds.length) {
-        throw new InvalidStoreInput({ id: 'id peristiwa yang sama dipakai dua kali dalam satu append', en: 'an event id is used twice in one append' }, { field: 'id' })
-      }
+      const withIds = withEventIds(checked.events)
       try {
         return await connection.writeTurns.take('append', () => {
           assertOpen()
@@ -181,4 +186,18 @@ export function createSqliteEventStore(connection: SqliteConnection, scope: Even
       onClose()
     },
   }
+}
+
+/** Gives each event without an id a new one; an id used twice in one append is refused before anything is written. */
+function withEventIds(events: readonly SerializedEvent[]): Array<SerializedEvent & { id: string }> {
+  const ids = new Set<string>()
+  const result = events.map((event) => {
+    const id = event.id ?? newEventId()
+    ids.add(id)
+    return { id, type: event.type, schemaVersion: event.schemaVersion, dataJson: event.dataJson, metadataJson: event.metadataJson }
+  })
+  if (ids.size !== result.length) {
+    throw new InvalidStoreInput({ id: 'id peristiwa yang sama dipakai dua kali dalam satu append', en: 'an event id is used twice in one append' }, { field: 'id' })
+  }
+  return result
 }
