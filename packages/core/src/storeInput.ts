@@ -35,6 +35,58 @@ export function assertIdentifier(kind: string, value: unknown, maxLength = MAX_S
  * that are `undefined` are treated as absent, as JSON does.
  */
 export function assertJsonValue(value: unknown, field: string): void {
+  if (isPlainJson(value, 0)) return
+  throwJsonProblem(value, field)
+}
+
+/**
+ * Nesting beyond which the quick walk gives up and leaves the value to the
+ * full one: a cycle nests without end, so the quick walk needs no record of
+ * the objects it is inside.
+ */
+const QUICK_WALK_DEPTH = 256
+
+/**
+ * The common case, a value that is fine, without the paths and the record of
+ * ancestors the error messages need. It accepts only what the full walk
+ * accepts; anything else (including what is merely unusual: a hole in an
+ * array, nesting deeper than QUICK_WALK_DEPTH) goes to the full walk, which
+ * accepts it or throws the error naming the first problem.
+ */
+function isPlainJson(node: unknown, depth: number): boolean {
+  if (node === null) return true
+  switch (typeof node) {
+    case 'string':
+      return node.isWellFormed()
+    case 'number':
+      return Number.isFinite(node)
+    case 'boolean':
+      return true
+    case 'object':
+      break
+    default:
+      return false
+  }
+  if (depth >= QUICK_WALK_DEPTH) return false
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index += 1) {
+      const item: unknown = node[index]
+      if (item === undefined || !isPlainJson(item, depth + 1)) return false
+    }
+    return true
+  }
+  const prototype = Object.getPrototypeOf(node)
+  if (prototype !== Object.prototype && prototype !== null) return false
+  const record = node as Record<string, unknown>
+  for (const key of Object.keys(record)) {
+    if (!key.isWellFormed()) return false
+    const child = record[key]
+    if (child !== undefined && !isPlainJson(child, depth + 1)) return false
+  }
+  return true
+}
+
+function throwJsonProblem(value: unknown, field: string): void {
   const seen = new Set<object>()
   const visit = (node: unknown, path: string): void => {
     if (node === null || typeof node === 'boolean') return
