@@ -2,7 +2,10 @@ import { InvalidStoreInput } from '@kerjasama/core'
 import { assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
 
-type Entry = { document: ReadModelDocument | undefined; dirty: boolean }
+import { DeferredWriteFailed } from './deferredWrites'
+
+/** `build` makes a deferred document (deferredWrites.ts) the first time the batch needs it. */
+type Entry = { document: ReadModelDocument | undefined; dirty: boolean; build?: () => ReadModelDocument }
 
 /**
  * A batch's documents, held in the runner between the store's transaction
@@ -34,18 +37,14 @@ export class BatchDocuments {
   readonly transaction: Omit<ReadModelTransaction, 'setCheckpoint'> = {
     get: async (collection, id) => {
       const known = this.entriesOf(collection).get(id)
-      if (known !== undefined) return known.document
+      if (known !== undefined) return this.made(known).document
       const document = await this.store.get(collection, id)
       const frozen = document === undefined ? undefined : deepFreeze(document)
       this.entriesOf(collection).set(id, { document: frozen, dirty: false })
       return frozen
     },
     put: async (collection, id, document) => {
-      if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw new InvalidStoreInput(storeInputReasons.documentMustBeObject, { field: 'document' })
-      }
-      if (this.checkEachWrite) assertJsonValue(document, 'document')
-      this.entriesOf(collection).set(id, { document: deepFreeze(document), dirty: true })
+      this.entriesOf(collection).set(id, { document: this.checked(document), dirty: true })
     },
     delete: async (collection, id) => {
       this.entriesOf(collection).set(id, { document: undefined, dirty: true })
@@ -56,17 +55,45 @@ export class BatchDocuments {
     },
   }
 
+  /** A deferred write (deferredWrites.ts): `build` is called at most once, when the document is first needed. */
+  defer(collection: string, id: string, build: () => ReadModelDocument): void {
+    this.entriesOf(collection).set(id, { document: undefined, dirty: true, build })
+  }
+
   /** Writes every changed document (of one collection, or all) to the store's transaction. */
   async flush(only?: string): Promise<void> {
     for (const [collection, entries] of this.entries) {
       if (only !== undefined && collection !== only) continue
       for (const [id, entry] of entries) {
         if (!entry.dirty) continue
+        this.made(entry)
         if (entry.document === undefined) await this.store.delete(collection, id)
         else await this.store.put(collection, id, entry.document)
         entry.dirty = false
       }
     }
+  }
+
+  private made(entry: Entry): Entry {
+    const build = entry.build
+    if (build === undefined) return entry
+    entry.build = undefined
+    let document: ReadModelDocument
+    try {
+      document = this.checked(build())
+    } catch (error) {
+      throw new DeferredWriteFailed('a deferred read-model document could not be made', { cause: error })
+    }
+    entry.document = document
+    return entry
+  }
+
+  private checked(document: ReadModelDocument): ReadModelDocument {
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+      throw new InvalidStoreInput(storeInputReasons.documentMustBeObject, { field: 'document' })
+    }
+    if (this.checkEachWrite) assertJsonValue(document, 'document')
+    return deepFreeze(document)
   }
 
   private entriesOf(collection: string): Map<string, Entry> {

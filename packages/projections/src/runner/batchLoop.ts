@@ -4,6 +4,7 @@ import type { Projection } from '../projection'
 import { buildKey } from './buildNames'
 import type { Build } from './buildNames'
 import { buildTransaction } from './buildTransaction'
+import { DeferredWriteFailed } from './deferredWrites'
 import { commitCheckpoint, readCheckpoint } from './checkpoint'
 import { clearFailureRecord, failureRecordOf, readFailureRecord, writeFailureRecord } from './poison'
 import type { FailureRecord } from './poison'
@@ -98,6 +99,8 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
           try {
             await projection.apply(events[index] as StoredEvent, view.tx)
           } catch (error) {
+            // A deferred document made while this event read it was made from earlier events; checking each write names the right one.
+            if (error instanceof DeferredWriteFailed && !checkEachWrite) throw new RecheckEachWrite()
             throw view.storeFault() ?? new PoisonAt(index, error)
           }
         }
@@ -105,7 +108,7 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
           await view.flush()
         } catch (error) {
           // Some document of the batch is bad; applying it again with every write checked names the event that wrote it.
-          if (!checkEachWrite && isKerjasamaError(error) && error.code === 'STORE_INPUT_INVALID') throw new RecheckEachWrite()
+          if (!checkEachWrite && ((isKerjasamaError(error) && error.code === 'STORE_INPUT_INVALID') || error instanceof DeferredWriteFailed)) throw new RecheckEachWrite()
           throw error
         }
         const checkpoint = upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position

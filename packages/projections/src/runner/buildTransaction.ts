@@ -3,6 +3,8 @@ import type { ReadModelTransaction } from '@kerjasama/core'
 import { physicalCollection } from './buildNames'
 import type { Build } from './buildNames'
 import { BatchDocuments } from './batchDocuments'
+import { DEFER_WRITE } from './deferredWrites'
+import type { DeferringTransaction } from './deferredWrites'
 
 /**
  * Errors a transaction's own operations throw when the store, not the
@@ -18,7 +20,7 @@ const STORE_FAULTS = new Set(['STORE_UNAVAILABLE', 'STORE_CLOSED', 'PROJECTION_C
  * knows which build it writes and the same code fills a rebuild beside the
  * live copy. The checkpoint is the runner's: `apply` cannot move it.
  */
-export function buildTransaction(store: ReadModelTransaction, projection: string, build: Build, checkEachWrite = false): { tx: ReadModelTransaction; storeFault: () => unknown; flush: () => Promise<void> } {
+export function buildTransaction(store: ReadModelTransaction, projection: string, build: Build, checkEachWrite = false): { tx: DeferringTransaction; storeFault: () => unknown; flush: () => Promise<void> } {
   let fault: unknown
   const batch = new BatchDocuments(store, checkEachWrite)
   const tx = batch.transaction
@@ -43,20 +45,19 @@ export function buildTransaction(store: ReadModelTransaction, projection: string
       throw error
     }
   }
-  return {
-    storeFault: () => fault,
-    flush: () => watched(() => batch.flush()),
-    tx: {
-      get: (collection, id) => watched(() => tx.get(physical(collection), id)),
-      put: (collection, id, document) => watched(() => tx.put(physical(collection), id, document)),
-      delete: (collection, id) => watched(() => tx.delete(physical(collection), id)),
-      list: (collection) => watched(() => tx.list(physical(collection))),
-      setCheckpoint: async () => {
-        throw new InvalidStoreInput(
-          { id: 'checkpoint dikelola oleh pelaksana proyeksi; apply tidak boleh menetapkannya', en: 'the runner keeps the checkpoint; apply may not set it' },
-          { field: 'setCheckpoint' },
-        )
-      },
+  const view: DeferringTransaction = {
+    get: (collection, id) => watched(() => tx.get(physical(collection), id)),
+    put: (collection, id, document) => watched(() => tx.put(physical(collection), id, document)),
+    delete: (collection, id) => watched(() => tx.delete(physical(collection), id)),
+    list: (collection) => watched(() => tx.list(physical(collection))),
+    setCheckpoint: async () => {
+      throw new InvalidStoreInput(
+        { id: 'checkpoint dikelola oleh pelaksana proyeksi; apply tidak boleh menetapkannya', en: 'the runner keeps the checkpoint; apply may not set it' },
+        { field: 'setCheckpoint' },
+      )
     },
   }
+  // Checking each write means writing at each event, so a bad document is reported at the event that made it.
+  if (!checkEachWrite) view[DEFER_WRITE] = (collection, id, make) => batch.defer(physical(collection), id, make)
+  return { storeFault: () => fault, flush: () => watched(() => batch.flush()), tx: view }
 }

@@ -68,6 +68,17 @@ export const registerIndexes = {
   },
 } as const
 
+/** What an entry carries from one event to the next: the stage, and when each stage was reached. */
+export type StageHistory = Pick<RegisterEntry, 'stage' | 'stageDates'>
+
+/** The stage dates after an event that left `state`, given the entry before it. */
+export function stageDatesAfter(previous: StageHistory | undefined, state: AgreementState, dates: EventDates): Partial<Record<Stage, EventDates>> {
+  const stage = state.status as Stage
+  const stageDates = { ...(previous?.stageDates ?? {}) }
+  if (previous?.stage !== stage) stageDates[stage] = stage === 'signed' && state.term.signedOn !== undefined ? { ...dates, happenedOn: state.term.signedOn } : dates
+  return stageDates
+}
+
 /** Builds the entry from the state after an event; `previous` carries the stage dates already seen. */
 export function registerEntryOf(input: {
   tenant: string
@@ -75,12 +86,11 @@ export function registerEntryOf(input: {
   version: number
   state: AgreementState
   dates: EventDates
-  previous: RegisterEntry | undefined
+  previous: StageHistory | undefined
 }): RegisterEntry & { potentialKey?: string; identifiedOn: string } {
   const { state, dates, previous } = input
   const stage = state.status as Stage
-  const stageDates = { ...(previous?.stageDates ?? {}) }
-  if (previous?.stage !== stage) stageDates[stage] = stage === 'signed' && state.term.signedOn !== undefined ? { ...dates, happenedOn: state.term.signedOn } : dates
+  const stageDates = stageDatesAfter(previous, state, dates)
   const mapping = state.mapping
   const plan = state.term.workPlan
   const monev = monevOf(state)
