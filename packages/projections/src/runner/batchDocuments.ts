@@ -1,7 +1,6 @@
 import { InvalidStoreInput } from '@kerjasama/core'
 import { assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
-
 import { DeferredWriteFailed } from './deferredWrites'
 
 /** `build` makes a deferred document (deferredWrites.ts) the first time the batch needs it. */
@@ -18,7 +17,9 @@ type Entry = { document: ReadModelDocument | undefined; dirty: boolean; build?: 
  * transaction — so R8 holds as before.
  *
  * Documents are frozen when written (and when first read): `apply` must
- * build a new object to change one, as the built-in read models do.
+ * build a new object to change one, as the built-in read models do. A
+ * deferred write (deferredWrites.ts) is made, checked and frozen the first
+ * time it is read or flushed.
  *
  * The store checks each document when it is flushed. Checking every write
  * as well would walk a large document once per event; so the runner checks
