@@ -13,8 +13,16 @@ export const IDEMPOTENCY_KEY_REUSED_SQLSTATE = 'KJ422'
  */
 export type PositionAllocation = { declarations: string; take: string; ofEvent: string }
 
-/** The text of `append_events` (migration 3's signature), with its position allocation. */
-export function appendEventsFunction({ channel, q }: SchemaNames, positions: PositionAllocation): string {
+/** How migrations 3 and 6 enter the tenant's scope: a call of enter_scope (functionsV1.ts). */
+const CALL_ENTER_SCOPE = (q: SchemaNames['q']): string => `       perform ${q('enter_scope')}(p_tenant, p_tenant);
+`
+
+/**
+ * The text of `append_events` (migration 3's signature), with its position
+ * allocation and the statements that enter the tenant's scope (by default a
+ * call of enter_scope, as in migrations 3 and 6).
+ */
+export function appendEventsFunction({ channel, q }: SchemaNames, positions: PositionAllocation, enterScope: string = CALL_ENTER_SCOPE(q)): string {
   const events = q('events')
   const streams = q('streams')
   const keys = q('idempotency_keys')
@@ -35,8 +43,7 @@ export function appendEventsFunction({ channel, q }: SchemaNames, positions: Pos
        v_lowest bigint;
        v_recorded text;
 ${positions.declarations}     begin
-       perform ${q('enter_scope')}(p_tenant, p_tenant);
-       if p_idempotency_key is not null then
+${enterScope}       if p_idempotency_key is not null then
          -- Claiming the key first makes a concurrent append with the same key
          -- wait for this one, then see its result instead of writing twice (R4).
          insert into ${keys} (tenant, key, stream_id, fingerprint) values (p_tenant, p_idempotency_key, p_stream_id, p_fingerprint)

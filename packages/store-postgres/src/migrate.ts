@@ -8,6 +8,7 @@ import { schemaV3 } from './schemaV3'
 import { schemaV4 } from './schemaV4'
 import { schemaV5 } from './schemaV5'
 import { schemaV6 } from './schemaV6'
+import { schemaV7 } from './schemaV7'
 import type { SchemaNames } from './schemaName'
 
 type Migration = { version: number; statements: (names: SchemaNames) => string[] }
@@ -20,6 +21,7 @@ const MIGRATIONS: Migration[] = [
   { version: 4, statements: (names) => [...schemaV4(names), ...readModelFunctionsV4(names)] },
   { version: 5, statements: schemaV5 },
   { version: 6, statements: schemaV6 },
+  { version: 7, statements: schemaV7 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -49,11 +49,12 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
     if (closing !== undefined) throw new StoreClosed()
   }
 
-  const announce = changeAnnouncer(pool, names, tenant)
+  const announcer = changeAnnouncer(pool, names, tenant)
 
+  // Named: each connection parses and plans the statement once, not on every call of the hot path.
   const query = async <R extends object>(operation: string, text: string, values: unknown[]): Promise<R[]> => {
     try {
-      return (await pool.query<R>(text, values)).rows
+      return (await pool.query<R>({ name: `${names.schema}.${operation}`, text, values })).rows
     } catch (error) {
       throw mapPgError(error, operation)
     }
@@ -88,7 +89,7 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
         })
         const row = result.rows[0]
         if (row === undefined) throw new Error('append_events returned nothing')
-        if (notify && !row.duplicate) announce(row.last_position)
+        if (notify && !row.duplicate) announcer.announce(row.last_position)
         return {
           streamId: row.stream_id,
           nextExpectedVersion: row.next_expected_version,
@@ -202,7 +203,11 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
     },
 
     close() {
-      closing ??= notifications.close().then(onClose)
+      // The notices held back are sent before the pool ends: a subscriber elsewhere still wakes for the last appends.
+      closing ??= announcer
+        .flush()
+        .then(() => notifications.close())
+        .then(onClose)
       return closing
     },
   }

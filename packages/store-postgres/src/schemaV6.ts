@@ -1,4 +1,5 @@
 import { appendEventsFunction } from './appendEventsFunction'
+import type { PositionAllocation } from './appendEventsFunction'
 import type { SchemaNames } from './schemaName'
 
 /** First key of the session lock under which appends take their positions; the second is the schema's hash. */
@@ -26,13 +27,19 @@ const POSITIONS_LOCK_CLASS = 0x4b4a5031 // "KJP1"
  * gains UPDATE on the sequence, which setval needs.
  */
 export function schemaV6(names: SchemaNames): string[] {
-  const { appRole, schema, q } = names
+  const { appRole, q } = names
+  return [
+    `grant update on sequence ${q('event_position')} to "${appRole}"`,
+    `drop function ${q('append_events')}(text, text, text, text, text[], text[], integer[], text[], text[], boolean, text)`,
+    appendEventsFunction(names, blockPositions(names)),
+  ]
+}
+
+/** Migration 6's allocation of one contiguous block of positions per append; migration 7 keeps it unchanged. */
+export function blockPositions({ schema, q }: SchemaNames): PositionAllocation {
   const sequence = q('event_position')
   const lockKey = `${POSITIONS_LOCK_CLASS}, hashtext('${schema}')`
-  return [
-    `grant update on sequence ${sequence} to "${appRole}"`,
-    `drop function ${q('append_events')}(text, text, text, text, text[], text[], integer[], text[], text[], boolean, text)`,
-    appendEventsFunction(names, {
+  return {
       declarations: `       v_first bigint;
 `,
       take: `       -- The read barrier (readHorizon.ts) relies on this order. First post a
@@ -60,6 +67,5 @@ export function schemaV6(names: SchemaNames): string[] {
 `,
       ofEvent: `         v_positions[i] := v_first + i - 1;
 `,
-    }),
-  ]
+  }
 }

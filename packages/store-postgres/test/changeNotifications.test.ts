@@ -1,3 +1,4 @@
+import { openPostgresStore } from '@kerjasama/store-postgres'
 import type { ChangeNotice } from '@kerjasama/store-postgres'
 import { postgresAvailability } from '@kerjasama/store-postgres/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -54,6 +55,27 @@ describe.skipIf(!postgres.available)('PostgreSQL change notifications (LISTEN/NO
     expect(heard.every((position, i) => i === 0 || position > (heard[i - 1] as bigint))).toBe(true)
     unsubscribe()
     // Gives its LISTEN connection back to the file's small shared pool.
+    await listener.close()
+  })
+
+  it('a store closed right after appends still announces the last of them', async () => {
+    const listener = await stores.open({ tenant: 'closing' })
+    // A pool of its own (from the PG* variables), which close() ends: nothing can be sent after it.
+    const writer = await openPostgresStore({ schema: stores.schema().schema, tenant: 'closing', poolSize: 2 })
+    let last = 0n
+    let wake: () => void = () => undefined
+    const heardLast = new Promise<void>((resolve) => {
+      wake = resolve
+    })
+    const unsubscribe = await listener.subscribe((notice) => {
+      if (last > 0n && notice.position === last) wake()
+    })
+    await writer.append('agreement-closing-1', [event('First')], { expectedVersion: 'none' })
+    // Within the notice interval of the first: held back, then sent by close.
+    last = (await writer.append('agreement-closing-2', [event('Second')], { expectedVersion: 'none' })).lastPosition
+    await writer.close()
+    await heardLast
+    unsubscribe()
     await listener.close()
   })
 
