@@ -9,7 +9,7 @@ import { everySubject, oneConnection } from './workload'
 
 // Loads with snapshots take milliseconds: this many of each, long and short in turn, or this long in all.
 const SNAPSHOT_LOADS = 100
-const SNAPSHOT_LOADS_BUDGET_MS = 1_500
+const SNAPSHOT_LOADS_BUDGET_MS = 750
 
 /**
  * W3, rehydrate: read a 10,000-event stream whole, 50 times, from the large
