@@ -36,8 +36,10 @@ export function entryArrays(document: ReadModelDocument, fields: readonly string
   return { fields: entries.map((entry) => entry.field), keys: entries.map((entry) => entry.key), ordered: entries.map((entry) => entry.ordered) }
 }
 
-export async function declareCollections(query: ScopedQuery, names: SchemaNames, tenant: string, declared: DeclaredIndexes): Promise<void> {
+/** Resolves to the number of index rows written, for the statistics keeper. */
+export async function declareCollections(query: ScopedQuery, names: SchemaNames, tenant: string, declared: DeclaredIndexes): Promise<number> {
   const index = names.q('document_index')
+  let written = 0
   await query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [declarationLockKey(names, tenant)])
   for (const [collection, fields] of declared) {
     if (sameFields(await indexedFieldsOf(query, names, tenant, collection), fields)) continue
@@ -70,10 +72,12 @@ export async function declareCollections(query: ScopedQuery, names: SchemaNames,
            select $1, $2, e.field, e.value_key, e.id, e.ordered from unnest($3::text[], $4::text[], $5::text[], $6::boolean[]) as e(field, value_key, id, ordered)`,
           [tenant, collection, entries.fields, entries.keys, ids, entries.ordered],
         )
+        written += ids.length
       }
       const last = batch.at(-1)
       if (last === undefined || batch.length < REINDEX_BATCH) break
       after = last.id
     }
   }
+  return written
 }

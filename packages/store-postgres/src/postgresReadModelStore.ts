@@ -7,6 +7,7 @@ import { declareCollections, indexedFieldsOf } from './postgresCollections'
 import { pageQuery } from './postgresPageQuery'
 import type { PageRow } from './postgresPageQuery'
 import { runProjectionTransaction, sortById } from './postgresReadModelTransaction'
+import { createStatisticsKeeper } from './readModelStatistics'
 import { inTenantScope } from './scopedClient'
 import type { SchemaNames } from './schemaName'
 
@@ -23,6 +24,7 @@ type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 /** `tenant` comes checked from checkPostgresOptions. */
 export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, tenant: string, onClose: () => Promise<void>): ReadModelStore {
   let closing: Promise<void> | undefined
+  const statistics = createStatisticsKeeper(pool, names)
   const assertOpen = (): void => {
     if (closing !== undefined) throw new StoreClosed()
   }
@@ -50,18 +52,22 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
       assertOpen()
       assertIdentifier('projection', projection)
       if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
-      return inTenantScope(pool, names, tenant, 'readModel.transaction', (query) => runProjectionTransaction(query, names, tenant, projection, work, assertOpen))
+      const written = { rows: 0 }
+      const result = await inTenantScope(pool, names, tenant, 'readModel.transaction', (query) => runProjectionTransaction(query, names, tenant, projection, work, assertOpen, written))
+      await statistics.wrote(written.rows)
+      return result
     },
 
     async declareCollections(indexes) {
       assertOpen()
       const declared = checkCollectionIndexes(indexes)
-      await inTenantScope(pool, names, tenant, 'readModel.declareCollections', async (query) => {
+      const written = await inTenantScope(pool, names, tenant, 'readModel.declareCollections', async (query) => {
         // Redeclaring what is declared, the common case at every start, takes no exclusive lock.
         const current = await Promise.all([...declared.keys()].map((collection) => indexedFieldsOf(query, names, tenant, collection)))
-        if ([...declared.values()].every((fields, index) => sameFields(current[index], fields))) return
-        await declareCollections(query, names, tenant, declared)
+        if ([...declared.values()].every((fields, index) => sameFields(current[index], fields))) return 0
+        return declareCollections(query, names, tenant, declared)
       })
+      await statistics.wrote(written)
     },
 
     async get(collection, id) {

@@ -73,7 +73,7 @@ export async function runProjectionTransaction<T>(
     for (const [collection, held] of pending) {
       if (only !== undefined && collection !== only) continue
       pending.delete(collection)
-      await writeDocuments(query, names, tenant, collection, held)
+      written.rows += await writeDocuments(query, names, tenant, collection, held)
     }
   }
 
@@ -135,9 +135,9 @@ export async function runProjectionTransaction<T>(
  * Writes one collection's held documents: the documents upserted, the
  * deleted ones removed, every old index entry of them removed before the new
  * ones go in — what put_document and delete_document do for one document, a
- * statement each for the lot.
+ * statement each for the lot. Resolves to the rows written (documents and entries).
  */
-async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: string, collection: string, held: Map<string, PendingWrite>): Promise<void> {
+async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: string, collection: string, held: Map<string, PendingWrite>): Promise<number> {
   const ids = [...held.keys()]
   const put = { ids: [] as string[], texts: [] as string[] }
   const removed: string[] = []
@@ -172,6 +172,7 @@ async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: st
       [tenant, collection, entries.fields, entries.keys, entries.ids, entries.ordered],
     )
   }
+  return ids.length + entries.ids.length
 }
 
 // JavaScript string order, so every adapter lists documents in the same order whatever the database collation.
