@@ -72,15 +72,22 @@ export function writeTurns(db: Database.Database, options: { queueFolder: string
   // Reads keep SQLite's busy timeout for the rare moments a WAL reader waits (recovery after a crash).
   const usualWait = `PRAGMA busy_timeout = ${busyTimeoutMs}`
 
-  const tryOnce = <T>(write: () => T): { won: true; value: T } | { won: false; busy: Error } => {
+  // `onWritten` runs the moment the write has committed, before anything
+  // else: a writer in line hands its turn on there, as the next writer's
+  // wait is the hand-over's cost and this connection's settings are not.
+  const tryOnce = <T>(write: () => T, onWritten?: () => void): { won: true; value: T } | { won: false; busy: Error } => {
     db.exec('PRAGMA busy_timeout = 0')
+    let written = false
     try {
-      return { won: true, value: write() }
+      const value = write()
+      written = true
+      return { won: true, value }
     } catch (error) {
       // better-sqlite3 has rolled the transaction back: nothing was written, so trying again is safe.
       if (isBusy(error)) return { won: false, busy: error }
       throw error
     } finally {
+      if (written) onWritten?.()
       if (db.open) db.exec(usualWait)
     }
   }
@@ -111,7 +118,10 @@ export function writeTurns(db: Database.Database, options: { queueFolder: string
         for (;;) {
           const place = placeInLine()
           if (place === 0) {
-            const attempt = tryOnce(write)
+            const attempt = tryOnce(write, () => {
+              ticket?.leave()
+              ticket = undefined
+            })
             if (attempt.won) return attempt.value
             lastBusy = attempt.busy
           }

@@ -142,15 +142,19 @@ export function writerQueue(folder: string, options: { staleAfterMs: number } = 
           return aheadMoves.wait(join(folder, justAhead), ms)
         },
 
+        // The ticket goes first: its removal is what wakes the writer behind.
         leave() {
-          aheadMoves.close()
           ownTickets.delete(path)
           try {
             removeQuietly(path)
+          } catch {
+            // A ticket that cannot be removed is left to go stale.
+          }
+          aheadMoves.close()
+          try {
             rmdirSync(folder)
           } catch {
-            // Someone else is waiting (ENOTEMPTY) or already removed it; a
-            // ticket that cannot be removed is left to go stale.
+            // Someone else is waiting (ENOTEMPTY) or already removed it.
           }
         },
       }
