@@ -30,15 +30,23 @@ type Entry = { document: ReadModelDocument | undefined; dirty: boolean; build?: 
 export class BatchDocuments {
   private readonly entries = new Map<string, Map<string, Entry>>()
 
+  /** The documents this batch wrote to the store's transaction, for the pass's ledger once it commits. */
+  readonly written: Array<{ collection: string; id: string }> = []
+
   constructor(
     private readonly store: ReadModelTransaction,
     private readonly checkEachWrite: boolean,
+    private readonly ledger?: WrittenDocuments,
   ) {}
 
   readonly transaction: Omit<ReadModelTransaction, 'setCheckpoint'> = {
     get: async (collection, id) => {
       const known = this.entriesOf(collection).get(id)
       if (known !== undefined) return this.made(known).document
+      if (this.ledger?.knowsAbsent(collection, id) === true) {
+        this.entriesOf(collection).set(id, { document: undefined, dirty: false })
+        return undefined
+      }
       const document = await this.store.get(collection, id)
       const frozen = document === undefined ? undefined : deepFreeze(document)
       this.entriesOf(collection).set(id, { document: frozen, dirty: false })
@@ -69,7 +77,10 @@ export class BatchDocuments {
         if (!entry.dirty) continue
         this.made(entry)
         if (entry.document === undefined) await this.store.delete(collection, id)
-        else await this.store.put(collection, id, entry.document)
+        else {
+          await this.store.put(collection, id, entry.document)
+          this.written.push({ collection, id })
+        }
         entry.dirty = false
       }
     }
@@ -104,6 +115,44 @@ export class BatchDocuments {
       this.entries.set(collection, entries)
     }
     return entries
+  }
+}
+
+const LEDGER_LIMIT = 200_000
+
+/**
+ * The documents a pass that started from nothing has committed so far. A
+ * build at checkpoint 0 has no documents — every one is committed with a
+ * checkpoint — so while the pass goes on, any document it has not written is
+ * known to be absent and its read need not go to the store: a rebuild's
+ * first read of each agreement was a round trip on PostgreSQL. A commit by
+ * anyone else in between would have moved the checkpoint, and the next
+ * commit of this pass is then refused (R15), so what was read from here is
+ * never committed. Past LEDGER_LIMIT documents it stops answering, to keep
+ * the runner's memory bounded.
+ */
+export class WrittenDocuments {
+  private readonly ids = new Map<string, Set<string>>()
+  private size = 0
+  private full = false
+
+  knowsAbsent(collection: string, id: string): boolean {
+    return !this.full && this.ids.get(collection)?.has(id) !== true
+  }
+
+  committed(written: ReadonlyArray<{ collection: string; id: string }>): void {
+    if (this.full) return
+    for (const { collection, id } of written) {
+      let ids = this.ids.get(collection)
+      if (ids === undefined) this.ids.set(collection, (ids = new Set()))
+      if (ids.has(id)) continue
+      ids.add(id)
+      this.size += 1
+    }
+    if (this.size > LEDGER_LIMIT) {
+      this.full = true
+      this.ids.clear()
+    }
   }
 }
 

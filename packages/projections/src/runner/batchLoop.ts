@@ -3,6 +3,7 @@ import type { EventStore, ReadModelStore, StoredEvent } from '@kerjasama/core'
 import type { Projection } from '../projection'
 import { buildKey } from './buildNames'
 import type { Build } from './buildNames'
+import { WrittenDocuments } from './batchDocuments'
 import { buildTransaction } from './buildTransaction'
 import { DeferredWriteFailed } from './deferredWrites'
 import { commitCheckpoint, readCheckpoint } from './checkpoint'
@@ -42,8 +43,9 @@ export async function runBuildPass(pass: BuildPass): Promise<PassOutcome> {
   let checkpoint = await readCheckpoint(pass.readModels, pass.projection.name, pass.build)
   let clearFailure = (await readFailureRecord(pass.readModels, pass.projection.name, pass.build)) !== undefined
   const batch: StoredEvent[] = []
+  const ledger = checkpoint === 0n ? new WrittenDocuments() : undefined
   const commit = async (): Promise<PassOutcome | undefined> => {
-    const result = await commitBatch(pass, checkpoint, batch, clearFailure)
+    const result = await commitBatch(pass, checkpoint, batch, clearFailure, ledger)
     clearFailure = false
     const applied = result.kind === 'failed' ? result.applied : batch.length
     batch.length = 0
@@ -86,15 +88,17 @@ type BatchResult = { kind: 'committed'; checkpoint: bigint } | { kind: 'failed';
  * is deterministic, so applying them again gives the same documents. A
  * projection that throws earlier the second time only moves the stop sooner.
  */
-async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEvent[], clearFailure: boolean): Promise<BatchResult> {
+async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEvent[], clearFailure: boolean, ledger: WrittenDocuments | undefined): Promise<BatchResult> {
   const { projection, build } = pass
   let upTo = events.length
   let poison: PoisonAt | undefined
   let checkEachWrite = false
   for (;;) {
+    let written: ReadonlyArray<{ collection: string; id: string }> = []
     try {
       const failure = await pass.readModels.transaction(buildKey(projection.name, build), async (tx) => {
-        const view = buildTransaction(tx, projection.name, build, checkEachWrite)
+        const view = buildTransaction(tx, projection.name, build, checkEachWrite, ledger)
+        written = view.written
         for (let index = 0; index < upTo; index += 1) {
           try {
             await projection.apply(events[index] as StoredEvent, view.tx)
@@ -121,6 +125,7 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
         if (clearFailure) await clearFailureRecord(tx, projection.name, build)
         return undefined
       })
+      ledger?.committed(written)
       if (failure === undefined) return { kind: 'committed', checkpoint: upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position }
       return { kind: 'failed', checkpoint: BigInt(failure.checkpoint), applied: upTo, failure }
     } catch (error) {

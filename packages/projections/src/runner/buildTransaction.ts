@@ -3,6 +3,7 @@ import type { ReadModelTransaction } from '@kerjasama/core'
 import { physicalCollection } from './buildNames'
 import type { Build } from './buildNames'
 import { BatchDocuments } from './batchDocuments'
+import type { WrittenDocuments } from './batchDocuments'
 import { DEFER_WRITE } from './deferredWrites'
 import type { DeferringTransaction } from './deferredWrites'
 
@@ -20,9 +21,15 @@ const STORE_FAULTS = new Set(['STORE_UNAVAILABLE', 'STORE_CLOSED', 'PROJECTION_C
  * knows which build it writes and the same code fills a rebuild beside the
  * live copy. The checkpoint is the runner's: `apply` cannot move it.
  */
-export function buildTransaction(store: ReadModelTransaction, projection: string, build: Build, checkEachWrite = false): { tx: DeferringTransaction; storeFault: () => unknown; flush: () => Promise<void> } {
+export function buildTransaction(
+  store: ReadModelTransaction,
+  projection: string,
+  build: Build,
+  checkEachWrite = false,
+  ledger?: WrittenDocuments,
+): { tx: DeferringTransaction; storeFault: () => unknown; flush: () => Promise<void>; written: BatchDocuments['written'] } {
   let fault: unknown
-  const batch = new BatchDocuments(store, checkEachWrite)
+  const batch = new BatchDocuments(store, checkEachWrite, ledger)
   const tx = batch.transaction
   // A batch touches the same few collections thousands of times; their physical names are built once.
   const names = new Map<string, string>()
@@ -59,5 +66,5 @@ export function buildTransaction(store: ReadModelTransaction, projection: string
   }
   // Checking each write means writing at each event, so a bad document is reported at the event that made it.
   if (!checkEachWrite) view[DEFER_WRITE] = (collection, id, make) => batch.defer(physical(collection), id, make)
-  return { storeFault: () => fault, flush: () => watched(() => batch.flush()), tx: view }
+  return { storeFault: () => fault, flush: () => watched(() => batch.flush()), tx: view, written: batch.written }
 }

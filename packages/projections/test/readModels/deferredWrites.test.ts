@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { createProjectionRunner, defineProjection, readerFor } from '../../src'
 import type { Projection } from '../../src'
 import { deferrerOf } from '../../src/runner/deferredWrites'
-import { documentsOf, referenceCounts, streamTypeOf } from './support/countingProjection'
-import type { CountDocument } from './support/countingProjection'
-import { appendTo, everyEvent } from './support/events'
-import { memoryStores } from './support/memoryStores'
+import { documentsOf, referenceCounts, streamTypeOf } from '../runner/support/countingProjection'
+import type { CountDocument } from '../runner/support/countingProjection'
+import { appendTo, everyEvent } from '../runner/support/events'
+import { memoryStores } from '../runner/support/memoryStores'
 
 /**
  * Counts events per stream type the way the register folds agreements: in a
@@ -71,5 +71,35 @@ describe('deferred writes in a runner batch', () => {
     expect(status?.lastError?.details).toMatchObject({ position: '4', eventType: 'Broken', checkpoint: '3' })
     const before = (await everyEvent(eventStore)).filter((event) => event.position <= 3n)
     expect(await documentsOf(readerFor(readModels, projection), 'counts')).toEqual(referenceCounts(before))
+  })
+})
+
+describe('a pass from checkpoint 0', () => {
+  it('reads from the store no document it has not written, and a pass resumed later reads them all', async () => {
+    const { eventStore, readModels } = memoryStores()
+    const reads: string[] = []
+    const counted = {
+      ...readModels,
+      transaction: <T>(projection: string, work: Parameters<typeof readModels.transaction<T>>[1]) =>
+        readModels.transaction(projection, (tx) =>
+          work({
+            ...tx,
+            get: async (collection, id) => {
+              if (collection.includes('@')) reads.push(id)
+              return tx.get(collection, id)
+            },
+          }),
+        ),
+    }
+    const projection = deferringCounts()
+    await appendTo(eventStore, ['agreement-1', 'agreement-2', 'partner-1', 'agreement-3', 'partner-2'])
+    await createProjectionRunner({ eventStore, readModels: counted, projections: [projection], batchSize: 2 }).catchUp()
+    // Batches [a1 a2] [p1 a3] [p2]: the first reads nothing; the second reads back "agreement", which the first wrote, but not the new "partner"; the third reads "partner".
+    expect(reads).toEqual(['agreement', 'partner'])
+    await appendTo(eventStore, ['partner-3', 'agreement-4'])
+    reads.length = 0
+    await createProjectionRunner({ eventStore, readModels: counted, projections: [projection], batchSize: 2 }).catchUp()
+    expect(reads).toEqual(['partner', 'agreement'])
+    expect(await documentsOf(readerFor(readModels, projection), 'counts')).toEqual(referenceCounts(await everyEvent(eventStore)))
   })
 })
