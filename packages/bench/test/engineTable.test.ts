@@ -42,7 +42,7 @@ describe('an engine table', () => {
 
   it('marks the snapshot figure not yet, and leaves out workloads nobody ran', () => {
     const withW3 = engineTable('sqlite', sqliteSubjects, [...results, ...runs('kerjasama-sqlite', 'W3', 'msPerRead', [80])], figureList, onlyKerjasamaRuns)
-    expect(rowOf(withW3.rows, 'W3 load a 10,000-event agreement, with snapshots').slice(2, 6)).toEqual(['not yet', 'n/a', 'n/a', 'n/a'])
+    expect(rowOf(withW3.rows, 'W3 load a 10,000-event agreement, with snapshots (at the head)').slice(2, 6)).toEqual(['not yet', 'n/a', 'n/a', 'n/a'])
     expect(rowOf(withW3.rows, 'W3 rehydrate 10,000 events, without snapshots')[2]).toBe('80.0')
     expect(table.rows.some((row) => row[0]?.startsWith('W2'))).toBe(false)
   })
@@ -54,9 +54,9 @@ describe('an engine table', () => {
       ...runs('raw-sqlite', 'W3', 'msPerRead', [40, 41, 39]),
     ]
     const withSnapshots = engineTable('sqlite', sqliteSubjects, w3, measured, onlyKerjasamaRuns)
-    expect(rowOf(withSnapshots.rows, 'W3 load a 10,000-event agreement, with snapshots').slice(2, 7)).toEqual(['1.20 ±0%', 'n/a', 'n/a', 'n/a', '—'])
+    expect(rowOf(withSnapshots.rows, 'W3 load a 10,000-event agreement, with snapshots (at the head)').slice(2, 7)).toEqual(['1.20 ±0%', 'n/a', 'n/a', 'n/a', '—'])
     expect(rowOf(withSnapshots.rows, 'W3 load a 10-event agreement')[2]).toBe('0.400 ±0%')
-    expect(rowOf(withSnapshots.rows, 'W3 10,000 events with snapshots ÷ 10 events (target ≤ 2)').slice(2, 4)).toEqual(['3.00 ±0%', 'n/a'])
+    expect(rowOf(withSnapshots.rows, 'W3 10,000 events, snapshot at the head ÷ 10 events (target ≤ 2)').slice(2, 4)).toEqual(['3.00 ±0%', 'n/a'])
     expect(rowOf(withSnapshots.rows, 'W3 rehydrate 10,000 events, without snapshots').at(-1)).toBe('2.00×')
   })
 

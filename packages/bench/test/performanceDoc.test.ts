@@ -51,7 +51,7 @@ describe('docs/performance.md', () => {
   })
 
   it('says that W3 with snapshots is not measured yet, and why', () => {
-    expect(doc).toMatch(/with snapshots: not yet; the bench does not take snapshots yet/)
+    expect(doc).toMatch(/with snapshots \(at the head\): not yet; the bench does not take snapshots yet/)
   })
 
   it('stars a read its budget stopped before the end, and not one that finished', () => {
