@@ -6,11 +6,19 @@ import type { ReadModelDocument, ReadModelPage } from '@kerjasama/core'
 type PageRow = { id: string; value_key: string | null; document: string }
 
 /**
+ * How far each condition of a filtered page is counted to pick the one that
+ * drives: counting stops here, so choosing costs at most this many index
+ * entries per condition (well under a millisecond), and a condition this
+ * common is as poor a driver as a commoner one.
+ */
+const DRIVER_COUNT_CAP = 10_000
+
+/**
  * Runs a checked query (R14) as one statement over the read_model_index
  * primary key (tenant, collection, field, value_key, id): an ordered page
  * walks the orderBy field's `ordered` rows in (value_key, id) order, an
- * unordered filtered page walks the first condition's rows in id order, and
- * every further condition is an index lookup per candidate. A page with
+ * unordered filtered page walks the rows of its narrowest condition in id
+ * order, and every further condition is an index lookup per candidate. A page with
  * neither walks the documents' primary key. Statements are prepared once
  * per shape of query; values are always parameters.
  */
@@ -25,7 +33,10 @@ export function sqliteQueryRunner(db: BetterSqlite3.Database, tenant: string): (
     return statement
   }
 
-  return (collection, plan) => {
+  const narrowestFirst = conditionsByNarrowness(db, tenant)
+
+  return (collection, asked) => {
+    const plan = narrowestFirst(collection, asked)
     const { text, values, shape } = pageQuery(tenant, collection, plan)
     const rows = statementFor(shape, () => text).all(...values)
     const items = rows.slice(0, plan.limit)
@@ -34,6 +45,30 @@ export function sqliteQueryRunner(db: BetterSqlite3.Database, tenant: string): (
       items: items.map((row) => ({ id: row.id, document: JSON.parse(row.document) as ReadModelDocument })),
       ...(last === undefined ? {} : { next: encodeCursor(plan, { key: plan.orderBy === undefined ? undefined : (last.value_key as string), id: last.id }) }),
     }
+  }
+}
+
+/** The plan with its conditions narrowest first (by entries counted up to DRIVER_COUNT_CAP); the caller's order breaks ties. */
+export function conditionsByNarrowness(db: BetterSqlite3.Database, tenant: string): (collection: string, plan: QueryPlan) => QueryPlan {
+  const counting = (bound: string) =>
+    db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM read_model_index WHERE tenant = ? AND collection = ? AND field = ? AND value_key = ?${bound} LIMIT ?)`)
+  const countAll = counting('')
+  const countAfter = { '>': counting(' AND id > ?'), '<': counting(' AND id < ?') }
+  // The narrowest condition drives; the others are probes per candidate. Which one drives changes the
+  // work, never the page (the same documents, in id order), so the order the caller listed them in is
+  // only the tie-break. Without it a common first condition (the stage most agreements share) walked
+  // tens of thousands of entries for 50 rows: 43 ms over 70,000 agreements, under 3 ms driven by the region.
+  return (collection: string, plan: QueryPlan): QueryPlan => {
+    if (plan.orderBy !== undefined || plan.where.length < 2) return plan
+    const after = plan.after
+    const rowsOf = (field: string, key: string): number =>
+      (after === undefined
+        ? countAll.get(tenant, collection, field, key, DRIVER_COUNT_CAP)
+        : countAfter[plan.descending ? '<' : '>'].get(tenant, collection, field, key, after.id, DRIVER_COUNT_CAP)
+      )?.n ?? 0
+    const sized = plan.where.map((condition, position) => ({ condition, position, rows: rowsOf(condition.field, condition.key) }))
+    sized.sort((a, b) => a.rows - b.rows || a.position - b.position)
+    return { ...plan, where: sized.map((entry) => entry.condition) }
   }
 }
 

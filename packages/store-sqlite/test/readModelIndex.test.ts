@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MIGRATIONS, openSqliteReadModelStore } from '../src/index'
 import { MIGRATIONS_TABLE } from '../src/schema'
 import { prepareReadModelIndexStatements } from '../src/readModelIndexStatements'
-import { pageQuery } from '../src/sqliteQuery'
+import { conditionsByNarrowness, pageQuery } from '../src/sqliteQuery'
 import { tempDatabase } from './support/tempDatabase'
 
 const cleanups: Array<() => void> = []
@@ -74,6 +74,35 @@ describe('SQLite read-model index (R14)', () => {
       if (query.where === undefined || query.orderBy === undefined) expect(steps.filter((step) => step.includes('TEMP B-TREE')), JSON.stringify(query)).toEqual([])
       expect(steps.some((step) => /USING PRIMARY KEY/.test(step)), JSON.stringify(query)).toBe(true)
     }
+    db.close()
+  })
+
+  it('a filtered page is driven by its narrowest condition, whatever order the caller listed them in; ties keep that order', async () => {
+    const file = freshFile()
+    const store = openSqliteReadModelStore({ file, tenant: '33.05' })
+    await store.declareCollections({ agreements: { indexed: ['region', 'status'] } })
+    await store.transaction('register', async (tx) => {
+      for (let n = 0; n < 700; n += 1) await tx.put('agreements', `ks-${String(n).padStart(3, '0')}`, { region: `33.${n % 35}`, status: n % 10 === 0 ? 'draft' : 'signed' })
+    })
+    const commonFirst = { where: { status: 'signed', region: '33.5' }, limit: 5 }
+    const page = await store.query('agreements', commonFirst)
+    expect(page.items.map((item) => item.id)).toEqual(['ks-005', 'ks-075', 'ks-145', 'ks-215', 'ks-285'])
+    await store.close()
+    const db = new Database(file)
+    const order = conditionsByNarrowness(db, '33.05')
+    const fieldsOf = (query: ReadModelQuery, afterId?: string) => {
+      const plan = planReadModelQuery('agreements', query, ['region', 'status'])
+      return order('agreements', afterId === undefined ? plan : { ...plan, after: { key: undefined, id: afterId } }).where.map((condition) => condition.field)
+    }
+    // 33.5 has 20 entries, signed 630, draft 70.
+    expect(fieldsOf(commonFirst)).toEqual(['region', 'status'])
+    expect(fieldsOf({ where: { region: '33.5', status: 'signed' } })).toEqual(['region', 'status'])
+    expect(fieldsOf({ where: { region: '33.34', status: 'draft' } })).toEqual(['region', 'status'])
+    // After a cursor only the entries beyond it count: after ks-695 no draft is left, one of 33.34 (ks-699).
+    expect(fieldsOf({ where: { region: '33.34', status: 'draft' } }, 'ks-695')).toEqual(['status', 'region'])
+    // A tie keeps the caller's order: after ks-698, one of each is left (ks-699 is both).
+    expect(fieldsOf({ where: { region: '33.34', status: 'signed' } }, 'ks-698')).toEqual(['region', 'status'])
+    expect(fieldsOf({ where: { status: 'signed', region: '33.34' } }, 'ks-698')).toEqual(['status', 'region'])
     db.close()
   })
 })
