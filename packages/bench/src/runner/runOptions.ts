@@ -33,7 +33,7 @@ export type RunOptions = {
  * full run of seven subjects and three rounds fits in ten minutes.
  */
 const FULL_BUDGETS_MS: Partial<Record<WorkloadId, number>> = { W1: 2_000, W2: 2_000, W3: 2_000, W4: 6_000, W5: 15_000, W6: 8_000, W7: 2_000, W8: 2_000 }
-const QUICK_BUDGETS_MS: Partial<Record<WorkloadId, number>> = { W1: 1_000, W2: 1_000, W3: 1_000, W4: 5_000, W5: 8_000, W6: 8_000, W7: 1_000, W8: 1_000 }
+const QUICK_BUDGETS_MS: Partial<Record<WorkloadId, number>> = { W1: 1_000, W2: 1_000, W3: 1_000, W4: 3_000, W5: 8_000, W6: 5_000, W7: 1_000, W8: 1_000 }
 
 export const USAGE = `pnpm bench [--quick] [--rounds=N] [--subjects=a,b] [--workloads=W1,W4] [--no-budget] [--no-peers] [--peer-timeout=SECONDS] [--doc]
   --quick         a tenth of every size, 1 round, short budgets (CI runs this)
