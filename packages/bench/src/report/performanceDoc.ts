@@ -124,7 +124,7 @@ function budgetLines(report: BenchReport): string[] {
   const lines = [
     '## Time budgets',
     '',
-    `A synced commit takes a few milliseconds on an ordinary disk, so the write workloads at full size would take most of an hour for seven subjects and three rounds. Each process stops at its workload's budget (${Object.entries(report.budgetsMs).map(([workload, ms]) => `${workload} ${count((ms as number) / 1000)} s`).join(', ')}) and reports the rate over what it did; \`pnpm bench --no-budget\` runs the full sizes. The reads and the rebuild are given long enough to finish unless a subject is far slower than the rest. Done per process (median), where less than the full size:`,
+    `A synced commit takes a few milliseconds on an ordinary disk, so the write workloads at full size would take most of an hour for seven subjects and three rounds. Each process stops at its workload's budget (${Object.entries(report.budgetsMs).map(([workload, ms]) => `${workload} ${count((ms as number) / 1000)} s`).join(', ')}) and reports the rate over what it did; \`pnpm bench --no-budget\` runs the full sizes. The reads and the rebuild are given long enough for the faster subjects to finish (W6 8 s: 1,000,000 events at 125,000 a second); a slower subject is stopped there, its figure over what it read and starred. Done per process (median), where less than the full size:`,
     '',
   ]
   for (const [workload, budget] of Object.entries(BUDGET_COUNTS) as Array<[WorkloadId, NonNullable<(typeof BUDGET_COUNTS)[WorkloadId]>]>) {
