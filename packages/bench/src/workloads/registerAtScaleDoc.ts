@@ -1,0 +1,58 @@
+import type { ScaleResult } from './registerAtScale'
+
+const BEGIN = '<!-- register-at-scale: written by `pnpm --filter @kerjasama/bench run scale --doc` -->'
+const END = '<!-- /register-at-scale -->'
+
+const count = (n: number): string => Math.round(n).toLocaleString('en-US')
+const ms = (n: number): string => (n >= 100 ? count(n) : n.toFixed(n >= 10 ? 1 : 2))
+
+/** The section as it stands in `doc`, so a full `pnpm bench` that rewrites the rest keeps it. */
+export function scaleSectionOf(doc: string): string {
+  const start = doc.indexOf(BEGIN)
+  const end = doc.indexOf(END)
+  return start === -1 || end < start ? '' : `${doc.slice(start, end + END.length)}\n`
+}
+
+/** `doc` with its "Register at scale" section replaced by (or, the first time, ended with) one of `results`. */
+export function withScaleSection(doc: string, results: ScaleResult[], measuredAt: string, commit: string): string {
+  const old = scaleSectionOf(doc)
+  const rest = old === '' ? doc.trimEnd() : doc.replace(old, '').trimEnd()
+  return `${rest}\n\n${renderScaleSection(results, measuredAt, commit)}`
+}
+
+export function renderScaleSection(results: ScaleResult[], measuredAt: string, commit: string): string {
+  const engineName = (result: ScaleResult) => (result.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL')
+  const row = (label: string, unit: string, value: (result: ScaleResult) => string) => `| ${label} | ${unit} | ${results.map(value).join(' | ')} |`
+  const page = (name: keyof ScaleResult['pages']) => (result: ScaleResult) => `${ms(result.pages[name].ms)} (${result.pages[name].rows} rows)`
+  const cut = results.filter((result) => !result.rebuild.caughtUp)
+  return [
+    BEGIN,
+    '## Register at scale',
+    '',
+    `The issue's scale targets, measured apart from the side-by-side run (\`pnpm --filter @kerjasama/bench run scale\`, ${measuredAt}, Kerjasama ${commit}): ${count(results[0]?.events ?? 0)} events of ${count(results[0]?.agreements ?? 0)} agreements — catchUpLog's histories, decided once by the real service and re-keyed per agreement, one append each, seeded with relaxed durability — then, in a process of its own with the store's default durability, the register rebuilt from nothing by \`createProjectionRunner\` with \`registerProjection\`, and the median of 30 register pages of 50 rows asked right after it. Targets: a filtered page under 20 ms, the rebuild under 200 MB of peak RSS. One run each on the development machine (2 cores shared with other work), so read the figures as orders of magnitude.`,
+    '',
+    `| | | ${results.map(engineName).join(' | ')} |`,
+    `|---|---|${results.map(() => '---:').join('|')}|`,
+    row('rebuild', 'events/s ↑', (result) => `${count(result.rebuild.eventsPerSecond)}${result.rebuild.caughtUp ? '' : ' *'}`),
+    row('rebuild time', 's ↓', (result) => count(result.rebuild.seconds)),
+    row('rebuild peak RSS (the whole process)', 'MB ↓', (result) => count(result.rebuild.peakRssMb)),
+    row('register documents after it', 'count', (result) => count(result.rebuild.documents)),
+    row('page: region and stage (a narrow stage)', 'ms ↓', page('regionAndStage')),
+    row('page: region and stage (the stage most share)', 'ms ↓', page('regionAndCommonStage')),
+    row('page: stage only', 'ms ↓', page('stage')),
+    row('page: region only', 'ms ↓', page('region')),
+    row('page: unfiltered (newest first)', 'ms ↓', page('unfiltered')),
+    '',
+    ...results.map((result) => {
+      const slowest = Math.max(...Object.values(result.pages).map((page) => page.ms))
+      const pages = slowest < 20 ? `every page under 20 ms (slowest ${ms(slowest)} ms)` : `a page over the 20 ms target (${ms(slowest)} ms)`
+      const rss = result.rebuild.peakRssMb < 200 ? 'the rebuild under 200 MB' : `the rebuild's peak RSS over the 200 MB target (${count(result.rebuild.peakRssMb)} MB; not yet met)`
+      return `- ${engineName(result)}: ${pages}; ${rss}.`
+    }),
+    '',
+    ...cut.map((result) => `\\* ${engineName(result)}: the rebuild's budget ended after ${count(result.rebuild.applied)} events applied (the runner's count); the pages were asked of the register as far as it had got.`),
+    ...(cut.length > 0 ? [''] : []),
+    END,
+    '',
+  ].join('\n')
+}

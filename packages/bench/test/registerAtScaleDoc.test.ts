@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import type { ScaleResult } from '../src/workloads/registerAtScale'
+import { scaleSectionOf, withScaleSection } from '../src/workloads/registerAtScaleDoc'
+
+const page = (ms: number) => ({ ms, rows: 50 })
+const result = (engine: ScaleResult['engine'], pageMs: number, rss: number): ScaleResult => ({
+  engine,
+  agreements: 70_514,
+  events: 1_000_000,
+  seedSeconds: 40,
+  rebuild: { applied: 1_000_000, caughtUp: true, seconds: 50, eventsPerSecond: 20_000, peakRssMb: rss, documents: 70_514 },
+  pages: { regionAndStage: page(pageMs), regionAndCommonStage: page(pageMs * 2), stage: page(1), region: page(1), unfiltered: page(1) },
+})
+
+describe('docs/performance.md, register at scale', () => {
+  it('replaces its own section and keeps the rest of the doc, which a full bench run keeps it beside', () => {
+    const doc = '# Performance\n\nthe side-by-side tables\n'
+    const first = withScaleSection(doc, [result('sqlite', 2, 260)], '2026-12-01 13:40 UTC', 'abc1234')
+    expect(first.startsWith(doc.trimEnd())).toBe(true)
+    expect(first).toContain('| page: region and stage (the stage most share) | ms ↓ | 4.00 (50 rows) |')
+    expect(first).toContain("SQLite: every page under 20 ms (slowest 4.00 ms); the rebuild's peak RSS over the 200 MB target (260 MB; not yet met).")
+    const second = withScaleSection(first, [result('postgres', 15, 150)], '2026-12-02 09:00 UTC', 'def5678')
+    expect(second.match(/## Register at scale/g)).toHaveLength(1)
+    expect(second).not.toContain('abc1234')
+    expect(second).toContain('PostgreSQL: a page over the 20 ms target (30.0 ms); the rebuild under 200 MB.')
+    expect(scaleSectionOf(`# rewritten by a full run\n\n${scaleSectionOf(second)}`)).toBe(scaleSectionOf(second))
+    expect(scaleSectionOf(doc)).toBe('')
+  })
+})
