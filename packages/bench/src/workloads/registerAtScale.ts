@@ -45,7 +45,8 @@ export type ScaleResult = {
   events: number
   seedSeconds: number
   /** `applied` is the runner's own count (onProgress); the rate is over the events read to the head, or applied when cut short. */
-  rebuild: { applied: number; caughtUp: boolean; seconds: number; eventsPerSecond: number; peakRssMb: number; documents: number }
+  /** peakRssBeforeMb: the process's peak before the rebuild started. */
+  rebuild: { applied: number; caughtUp: boolean; seconds: number; eventsPerSecond: number; peakRssMb: number; peakRssBeforeMb?: number; documents: number }
   pages: Pages
 }
 
@@ -105,12 +106,10 @@ async function seed(place: Place, total: number): Promise<{ agreements: number; 
 
 async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pick<ScaleResult, 'rebuild' | 'pages'>> {
   const store = await open(place, false)
-  let head = 0n
-  let events = 0
-  for await (const event of store.events.readAll({ fromPosition: 0n, batchSize: 500 })) {
-    head = event.position
-    events += 1
-  }
+  const head = await headOf(store.events)
+  // A fresh database numbers its events from 1 without gaps.
+  const events = Number(head)
+  const rssBeforeRebuild = peakRssMb()
   let applied = 0
   const runner = createProjectionRunner({ eventStore: store.events, readModels: store.readModels, projections: [registerProjection], onProgress: (progress) => (applied = progress.done) })
   const started = performance.now()
@@ -144,7 +143,34 @@ async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pic
     pages[name] = { ms: median(timings), rows }
   }
   await store.close()
-  return { rebuild: { applied, caughtUp, seconds, eventsPerSecond: (caughtUp ? events : applied) / seconds, peakRssMb: rss, documents }, pages }
+  return { rebuild: { applied, caughtUp, seconds, eventsPerSecond: (caughtUp ? events : applied) / seconds, peakRssMb: rss, peakRssBeforeMb: rssBeforeRebuild, documents }, pages }
+}
+
+/** The last position, found by a few one-event reads (as the runner finds it), so finding it does not read the log into memory. */
+async function headOf(events: EventStore): Promise<bigint> {
+  const firstAtOrAfter = async (position: bigint): Promise<bigint | undefined> => {
+    for await (const event of events.readAll({ fromPosition: position, batchSize: 1 })) return event.position
+    return undefined
+  }
+  let low = 0n
+  let step = 1n
+  let high: bigint
+  for (;;) {
+    const found = await firstAtOrAfter(low + step)
+    if (found === undefined) {
+      high = low + step
+      break
+    }
+    low = found
+    step *= 2n
+  }
+  while (high - low > 1n) {
+    const middle = (low + high) / 2n
+    const found = await firstAtOrAfter(middle)
+    if (found === undefined) high = middle
+    else low = found
+  }
+  return low
 }
 
 /** One phase per process, so the rebuild's peak RSS is not the seeding's. */

@@ -36,6 +36,7 @@ export function renderScaleSection(results: ScaleResult[], measuredAt: string, c
     row('rebuild', 'events/s ↑', (result) => `${count(result.rebuild.eventsPerSecond)}${result.rebuild.caughtUp ? '' : ' *'}`),
     row('rebuild time', 's ↓', (result) => count(result.rebuild.seconds)),
     row('rebuild peak RSS (the whole process)', 'MB ↓', (result) => count(result.rebuild.peakRssMb)),
+    row('peak RSS before the rebuild (store open, head found)', 'MB', (result) => (result.rebuild.peakRssBeforeMb === undefined ? '—' : count(result.rebuild.peakRssBeforeMb))),
     row('register documents after it', 'count', (result) => count(result.rebuild.documents)),
     row('page: region and stage (a narrow stage)', 'ms ↓', page('regionAndStage')),
     row('page: region and stage (the stage most share)', 'ms ↓', page('regionAndCommonStage')),
