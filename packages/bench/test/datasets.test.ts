@@ -40,10 +40,11 @@ describe('the catch-up data set', () => {
     )
   })
 
-  it('gives each agreement its own id and a region of Jawa Tengah in its first event', () => {
+  it('gives each agreement its own id in every event and a region of Jawa Tengah in its first event', () => {
     const [first, second] = [...catchUpLog(template, 100)]
     expect(first?.events[0]?.data).toMatchObject({ agreementId: 'bench-0', initiatingRegion: '33.01' })
     expect(second?.events[0]?.data).toMatchObject({ agreementId: 'bench-1', initiatingRegion: '33.02' })
+    expect(new Set(second?.events.map((event) => event.data.agreementId))).toEqual(new Set(['bench-1']))
   })
 })
 

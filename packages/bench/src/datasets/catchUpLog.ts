@@ -16,8 +16,11 @@ export function* catchUpLog(template: readonly BenchEvent[], total: number): Gen
     const agreementId = `bench-${index}`
     const length = Math.min(index % 5 === 0 ? 6 + (index % 11) : template.length, template.length, total - written)
     const region = KABUPATEN[index % KABUPATEN.length] as string
+    // Every event names its agreement: one that kept the template's id would be folded as a step of another agreement.
     const events = template.slice(0, length).map((event, position) =>
-      position === 0 ? { ...event, data: { ...event.data, agreementId, initiatingRegion: region } } : event,
+      position === 0
+        ? { ...event, data: { ...event.data, agreementId, initiatingRegion: region } }
+        : 'agreementId' in event.data ? { ...event, data: { ...event.data, agreementId } } : event,
     )
     yield { streamId: `agreement-${agreementId}`, events, expectedVersion: 0 }
     written += length
