@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { cutShort } from './report/budgetCounts'
 import { engineTable, markdownTable } from './report/engineTable'
 import { figures } from './report/figures'
-import { renderPerformanceDoc } from './report/performanceDoc'
+import { writePerformanceDoc } from './report/writePerformanceDoc'
 import { notApplicableTo, runBench } from './runner/benchRun'
 import { parseRunOptions } from './runner/runOptions'
 import { SUBJECT_NAMES } from './subjects/benchSubject'
 import { WORKLOAD_IDS } from './workloads/workload'
-import { scaleSectionOf } from './workloads/registerAtScaleDoc'
 
 /**
  * `pnpm bench`: Kerjasama, Emmett and the raw drivers side by side (see
@@ -48,10 +47,7 @@ for (const [title, engine] of [['SQLite', 'sqlite'], ['PostgreSQL', 'postgres']]
   process.stdout.write(`\n${title}\n${markdownTable(engineTable(engine, report.subjects, report.results, figureList, notApplicableTo, stopped))}\n`)
 }
 if (options.writeDoc) {
-  const docPath = join(repository, 'docs', 'performance.md')
-  // The register-at-scale section comes from its own script (workloads/registerAtScale.ts); a full run keeps it.
-  const scale = existsSync(docPath) ? scaleSectionOf(readFileSync(docPath, 'utf8')) : ''
-  writeFileSync(docPath, `${renderPerformanceDoc(report, notApplicableTo)}${scale === '' ? '' : `\n${scale}`}`)
+  writePerformanceDoc(report, repository)
   log('wrote docs/performance.md')
 }
 log(`done in ${Math.round(report.durationSeconds)} s`)

@@ -9,6 +9,7 @@ import type { MachineInfo } from './machineInfo'
 import { formatFigure } from './numberFormat'
 import { median } from './statistics'
 import { SUBJECT_LABELS } from './subjectLabels'
+import { targetsSection } from './targets'
 
 export type BenchReport = {
   startedAt: string
@@ -47,6 +48,7 @@ export function renderPerformanceDoc(report: BenchReport, notApplicable: NotAppl
     '',
     ...section('SQLite', 'sqlite'),
     ...section('PostgreSQL', 'postgres'),
+    ...(report.mode === 'full' ? targetsSection(report.subjects, report.results) : []),
     '## Machine and versions',
     '',
     ...machineLines(report.machine),
