@@ -59,6 +59,11 @@ export async function runBuildPass(pass: BuildPass): Promise<PassOutcome> {
     if (batch.length < pass.batchSize) continue
     const failed = await commit()
     if (failed !== undefined) return failed
+    // A synchronous driver (better-sqlite3) and the memory store settle every
+    // await of a pass as a microtask, so without a turn of the event loop a
+    // rebuild would hold it for its whole length: no lease heartbeat, no HTTP
+    // request of the same process, until the last batch.
+    await nextTurnOfEventLoop()
     if (!pass.mayContinue()) return { kind: 'interrupted', checkpoint }
   }
   if (batch.length > 0) {
@@ -66,6 +71,10 @@ export async function runBuildPass(pass: BuildPass): Promise<PassOutcome> {
     if (failed !== undefined) return failed
   }
   return { kind: 'caught-up', checkpoint }
+}
+
+function nextTurnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)))
 }
 
 /** A flush refused a document: the batch is applied again checking each write, to find the event at fault. */

@@ -40,6 +40,26 @@ describe('batch loop', () => {
     expect(await documentsOf(readerFor(readModels, countingProjection()), 'counts')).toEqual(referenceCounts(await everyEvent(eventStore)))
   })
 
+  it('P2 between batches the runner gives the event loop a turn: a callback queued before a catch-up runs before its last batch', async () => {
+    const { eventStore, readModels } = memoryStores()
+    await appendTo(eventStore, Array.from({ length: 400 }, (_, n) => `agreement-${n % 7}`))
+    let committedWhenTimerFired: bigint | undefined
+    let committed = 0n
+    const recording: ReadModelStore = {
+      ...readModels,
+      transaction: async (key, work) => {
+        const result = await readModels.transaction(key, work)
+        if (key === 'counts@1.0') committed = await readModels.getCheckpoint(key)
+        return result
+      },
+    }
+    // The memory store settles every await as a microtask: only a turn of the event loop lets this in before the end.
+    setImmediate(() => (committedWhenTimerFired = committed))
+    await createProjectionRunner({ eventStore, readModels: recording, projections: [countingProjection()], batchSize: 4 }).catchUp()
+    expect(committedWhenTimerFired).toBeDefined()
+    expect(committedWhenTimerFired).toBeLessThan(400n)
+  })
+
   it('P2 a batch whose commit fails leaves neither its documents nor its checkpoint', async () => {
     const { eventStore, readModels } = memoryStores()
     await appendTo(eventStore, ['agreement-1', 'partner-1', 'agreement-2'])
