@@ -6,8 +6,8 @@ import { median } from './statistics'
 
 /**
  * The issue's targets, judged on the run the tables show. A target is a
- * ratio with a bound; a miss links to docs/performance-bounds.md, where what
- * bounds that figure is written down with the profile that shows it.
+ * ratio with a bound; a miss links to the doc's hand-written section on what
+ * bounds that figure, with the profile that shows it.
  */
 export type TargetVerdict = { ratio: number; met: boolean } | undefined
 
@@ -15,7 +15,7 @@ type Measured = (subject: string, workload: WorkloadId, metric: string) => numbe
 
 type Target = {
   label: string
-  /** Anchor in docs/performance-bounds.md explaining a miss. */
+  /** Anchor in the doc's "What bounds the missed targets" section. */
   bound: string
   /** What a cell shows: a ratio (2.05×), or the figure itself in the unit the label names. */
   shows?: 'figure'
@@ -132,7 +132,7 @@ export function targetsSection(subjects: readonly SubjectStatus[], results: read
   const cell = (verdict: TargetVerdict, target: Target): string => {
     if (verdict === undefined) return '—'
     const shown = target.shows === 'figure' ? Math.round(verdict.ratio).toLocaleString('en-US') : formatRatio(verdict.ratio)
-    return verdict.met ? `${shown} met` : `${shown} **missed** ([why](performance-bounds.md#${target.bound}))`
+    return verdict.met ? `${shown} met` : `${shown} **missed** ([why](#${target.bound}))`
   }
   const header = `| target | ${engines.map((engine) => (engine === 'sqlite' ? 'SQLite' : 'PostgreSQL')).join(' | ')} |`
   const rule = `|---|${engines.map(() => '---:').join('|')}|`
@@ -141,7 +141,7 @@ export function targetsSection(subjects: readonly SubjectStatus[], results: read
   return [
     '## Targets',
     '',
-    'The issue’s targets, judged on the figures above (ratios from this one run). What bounds each missed figure, with the profile that shows it, is in [performance-bounds.md](performance-bounds.md).',
+    'The issue’s targets, judged on the figures above (ratios from this one run). What bounds each missed figure, with the profile that shows it, is under [What bounds the missed targets](#what-bounds-the-missed-targets).',
     '',
     header,
     rule,
