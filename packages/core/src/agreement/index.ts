@@ -1,6 +1,7 @@
 export * from './commands'
 export * from './events'
 export * from './state'
+export * from './evolve'
 export { agreementStateSchema } from './stateSchema'
 export { AGREEMENT_REDUCER_VERSION } from './reducerVersion'
 export type { DecideContext } from './context'

@@ -1,5 +1,5 @@
 /**
- * The version of evolve (state.ts), recorded with every snapshot. Bump it in
+ * The version of evolve (evolve.ts), recorded with every snapshot. Bump it in
  * the same change that makes evolve fold any history to another state (a new
  * field, a rule applied differently): snapshots saved under the old number
  * are then never used, and the service takes new ones as it loads. A test
