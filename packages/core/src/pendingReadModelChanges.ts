@@ -1,11 +1,17 @@
 import { checkCheckpointChange, MAX_CHECKPOINT } from './checkpointInput'
+import { sameFields } from './collectionIndexes'
 import type { CheckpointChange } from './checkpointInput'
 import { InvalidStoreInput } from './errors'
+import { indexEntriesOf } from './indexEntries'
+import type { IndexEntry } from './indexEntries'
 import { storeInputReasons } from './storeInputReasons'
 import type { ReadModelDocument, ReadModelTransaction } from './store'
 import { assertIdentifier, assertJsonValue } from './storeInput'
 
 export type DocumentList = Array<{ id: string; document: ReadModelDocument }>
+
+/** A put's index entries, made from the document object as it was put, and the fields they were made for. */
+export type PendingIndexEntries = { fields: readonly string[]; entries: IndexEntry[] }
 
 /** What the transaction reads through to: the committed documents. */
 export type CommittedDocuments = {
@@ -22,13 +28,24 @@ export type CommittedDocuments = {
  */
 export class PendingReadModelChanges {
   readonly documents = new Map<string, Map<string, string | null>>()
+  /**
+   * With `indexedFields`, each put's index entries, made at the put from the
+   * object itself: the adapter then need not parse the text again at commit
+   * to index it, and a value that cannot be indexed is refused at the put.
+   */
+  private readonly indexEntries = new Map<string, Map<string, PendingIndexEntries>>()
   /** The setCheckpoint of this transaction, with the checkpoint it expects to move from (R15). */
   checkpointChange: CheckpointChange | undefined
   private ended = false
   readonly transaction: ReadModelTransaction
 
-  /** `maxCheckpoint`: the largest position the adapter can store (SQLite and PostgreSQL: signed 64-bit). */
-  constructor(committed: CommittedDocuments, maxCheckpoint = MAX_CHECKPOINT) {
+  /**
+   * `maxCheckpoint`: the largest position the adapter can store (SQLite and
+   * PostgreSQL: signed 64-bit). `indexedFields`: the collection's declared
+   * fields as the adapter knows them now, asked once per collection.
+   */
+  constructor(committed: CommittedDocuments, maxCheckpoint = MAX_CHECKPOINT, indexedFields?: (collection: string) => readonly string[] | undefined) {
+    const fieldsOf = new Map<string, readonly string[] | undefined>()
     this.transaction = {
       get: async (collection, id) => {
         this.assertActive(collection, id)
@@ -42,10 +59,17 @@ export class PendingReadModelChanges {
           throw new InvalidStoreInput(storeInputReasons.documentMustBeObject, { field: 'document' })
         }
         assertJsonValue(document, 'document')
+        if (indexedFields !== undefined) {
+          if (!fieldsOf.has(collection)) fieldsOf.set(collection, indexedFields(collection))
+          const fields = fieldsOf.get(collection)
+          if (fields !== undefined && fields.length > 0) this.indexEntriesOf(collection).set(id, { fields, entries: indexEntriesOf(document, fields) })
+          else this.indexEntries.get(collection)?.delete(id)
+        }
         this.collection(collection).set(id, JSON.stringify(document))
       },
       delete: async (collection, id) => {
         this.assertActive(collection, id)
+        this.indexEntries.get(collection)?.delete(id)
         this.collection(collection).set(id, null)
       },
       list: async (collection) => {
@@ -70,6 +94,27 @@ export class PendingReadModelChanges {
 
   end(): void {
     this.ended = true
+  }
+
+  /**
+   * The index entries of the document last put under `id`, for `fields` (the
+   * fields declared when the adapter commits): the ones made at the put when
+   * they were made for these fields, else made now from the text.
+   */
+  entriesFor(collection: string, id: string, fields: readonly string[]): IndexEntry[] {
+    const made = this.indexEntries.get(collection)?.get(id)
+    if (made !== undefined && sameFields(made.fields, fields)) return made.entries
+    const text = this.documents.get(collection)?.get(id)
+    return text === undefined || text === null ? [] : indexEntriesOf(JSON.parse(text) as ReadModelDocument, fields)
+  }
+
+  private indexEntriesOf(name: string): Map<string, PendingIndexEntries> {
+    let entries = this.indexEntries.get(name)
+    if (entries === undefined) {
+      entries = new Map()
+      this.indexEntries.set(name, entries)
+    }
+    return entries
   }
 
   private collection(name: string): Map<string, string | null> {

@@ -9,6 +9,12 @@ export type ReadModelIndexStatements = {
   /** tenant, collection, after id, limit: one batch of a collection's documents in id order. */
   documentsAfter: Statement<[string, string, string, number], { id: string; document: string }>
   deleteEntriesOfDocument: Statement<[string, string, string]>
+  /** tenant, collection, id: the document's entries as stored. */
+  entriesOfDocument: Statement<[string, string, string], { field: string; value_key: string; ordered: number }>
+  /** tenant, collection, field, value_key, id: one entry. */
+  deleteEntry: Statement<[string, string, string, string, string]>
+  /** ordered, then tenant, collection, field, value_key, id. */
+  setEntryOrdered: Statement<[number, string, string, string, string, string]>
   deleteEntriesOfCollection: Statement<[string, string]>
   insertEntry: Statement<[string, string, string, string, string, number]>
 }
@@ -25,6 +31,13 @@ export function prepareReadModelIndexStatements(db: BetterSqlite3.Database): Rea
     // Without statistics SQLite would walk the primary key's (tenant, collection) prefix, every entry of the
     // collection, for each changed document; the index by document makes it one lookup.
     deleteEntriesOfDocument: db.prepare<[string, string, string]>('DELETE FROM read_model_index INDEXED BY read_model_index_by_document WHERE tenant = ? AND collection = ? AND id = ?'),
+    entriesOfDocument: db.prepare<[string, string, string], { field: string; value_key: string; ordered: number }>(
+      'SELECT field, value_key, ordered FROM read_model_index INDEXED BY read_model_index_by_document WHERE tenant = ? AND collection = ? AND id = ?',
+    ),
+    deleteEntry: db.prepare<[string, string, string, string, string]>('DELETE FROM read_model_index WHERE tenant = ? AND collection = ? AND field = ? AND value_key = ? AND id = ?'),
+    setEntryOrdered: db.prepare<[number, string, string, string, string, string]>(
+      'UPDATE read_model_index SET ordered = ? WHERE tenant = ? AND collection = ? AND field = ? AND value_key = ? AND id = ?',
+    ),
     deleteEntriesOfCollection: db.prepare<[string, string]>('DELETE FROM read_model_index WHERE tenant = ? AND collection = ?'),
     insertEntry: db.prepare<[string, string, string, string, string, number]>(
       'INSERT INTO read_model_index (tenant, collection, field, value_key, id, ordered) VALUES (?, ?, ?, ?, ?, ?)',

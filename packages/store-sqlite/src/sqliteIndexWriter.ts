@@ -1,4 +1,5 @@
 import { indexEntriesOf } from '@kerjasama/core/adapter'
+import type { IndexEntry } from '@kerjasama/core/adapter'
 import type { ReadModelDocument } from '@kerjasama/core'
 import type { ReadModelIndexStatements } from './readModelIndexStatements'
 
@@ -23,10 +24,34 @@ export function sqliteIndexWriter(statements: ReadModelIndexStatements, tenant: 
       return text === undefined ? undefined : (JSON.parse(text) as string[])
     },
 
-    /** `text` null: the document was deleted. */
-    reindexDocument(collection: string, id: string, text: string | null, fields: readonly string[] | undefined): void {
-      statements.deleteEntriesOfDocument.run(tenant, collection, id)
-      if (text !== null && fields !== undefined && fields.length > 0) insertEntries(collection, id, JSON.parse(text) as ReadModelDocument, fields)
+    /**
+     * Brings a document's stored entries to `entries` (empty: the document was
+     * deleted or indexes nothing). Only the entries that changed are written:
+     * an update of a live agreement moves one or two of its ~20 entries (its
+     * stage, its next due date), and a document new to the collection has
+     * none stored, so a rebuild deletes nothing before it inserts.
+     */
+    reindexDocument(collection: string, id: string, entries: readonly IndexEntry[]): void {
+      const stored = statements.entriesOfDocument.all(tenant, collection, id)
+      if (stored.length === 0) {
+        for (const entry of entries) statements.insertEntry.run(tenant, collection, entry.field, entry.key, id, entry.ordered ? 1 : 0)
+        return
+      }
+      if (entries.length === 0) {
+        statements.deleteEntriesOfDocument.run(tenant, collection, id)
+        return
+      }
+      // Field and key joined by NUL, which neither holds: fields are identifiers, and index keys escape low code points (indexKeys.ts).
+      const storedOrdered = new Map(stored.map((row) => [`${row.field}\u0000${row.value_key}`, row.ordered]))
+      for (const entry of entries) {
+        const key = `${entry.field}\u0000${entry.key}`
+        const ordered = entry.ordered ? 1 : 0
+        const was = storedOrdered.get(key)
+        if (was === undefined) statements.insertEntry.run(tenant, collection, entry.field, entry.key, id, ordered)
+        else if (was !== ordered) statements.setEntryOrdered.run(ordered, tenant, collection, entry.field, entry.key, id)
+        storedOrdered.delete(key)
+      }
+      for (const row of stored) if (storedOrdered.has(`${row.field}\u0000${row.value_key}`)) statements.deleteEntry.run(tenant, collection, row.field, row.value_key, id)
     },
 
     reindexCollection(collection: string, fields: readonly string[]): void {

@@ -80,7 +80,7 @@ export function createSqliteReadModelStore(connection: SqliteConnection, tenant:
       for (const [id, text] of documents) {
         if (text === null) statements.deleteDocument.run(tenant, collection, id)
         else statements.putDocument.run(tenant, collection, id, text)
-        indexWriter.reindexDocument(collection, id, text, indexed)
+        indexWriter.reindexDocument(collection, id, text === null || indexed === undefined || indexed.length === 0 ? [] : pending.entriesFor(collection, id, indexed))
       }
     }
     statements.saveCheckpoint.run(tenant, projection, pending.checkpoint ?? current.position, start.revision + 1n)
@@ -106,7 +106,7 @@ export function createSqliteReadModelStore(connection: SqliteConnection, tenant:
       if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
       return inProjectionQueue(`${connection.databaseKey}\n${tenant}\n${projection}`, async () => {
         const start = read('read-model transaction', () => checkpointOf(projection))
-        const pending = new PendingReadModelChanges(committed, MAX_POSITION)
+        const pending = new PendingReadModelChanges(committed, MAX_POSITION, (collection) => read('read-model transaction', () => indexWriter.indexedFields(collection)))
         try {
           const result = await work(pending.transaction)
           pending.end()
