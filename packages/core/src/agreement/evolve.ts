@@ -36,12 +36,15 @@ function deriveStatus(state: AgreementState): AgreementStatus {
   // On the same day the recording instants decide, as they did before steps
   // had days. Days and instants are ISO text from one clock, so "day|instant"
   // compares as text.
-  const evidenced = (state.term.workPlan?.actions ?? []).flatMap((action) =>
-    action.status === 'completed' && action.evidence !== undefined && action.completedAt !== undefined ? [`${action.completedOn ?? calendarDayOf(action.completedAt)}|${action.completedAt}`] : [],
-  )
-  if (evidenced.length === 0) return 'signed'
-  const firstDone = evidenced.reduce((a, b) => (a < b ? a : b))
-  return state.term.monev.some((monev) => `${monev.heldOn}|${monev.at}` >= firstDone) ? 'evaluated' : 'implemented'
+  let firstDone: string | undefined
+  for (const action of state.term.workPlan?.actions ?? []) {
+    if (action.status !== 'completed' || action.evidence === undefined || action.completedAt === undefined) continue
+    const done = `${action.completedOn ?? calendarDayOf(action.completedAt)}|${action.completedAt}`
+    if (firstDone === undefined || done < firstDone) firstDone = done
+  }
+  if (firstDone === undefined) return 'signed'
+  const evaluatedAfter = firstDone
+  return state.term.monev.some((monev) => `${monev.heldOn}|${monev.at}` >= evaluatedAfter) ? 'evaluated' : 'implemented'
 }
 
 function applyEvent(draft: Draft<AgreementState>, event: AgreementEvent): void {

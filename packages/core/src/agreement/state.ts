@@ -111,11 +111,35 @@ export function partnersNotAccepted(state: AgreementState): string[] {
     .filter((partnerId) => state.term.responses.find((response) => response.partnerId === partnerId)?.accepted !== true)
 }
 
+// The status is derived after every event, on the decider's path and on
+// every read model's fold, so the two questions it asks most are answered
+// by plain loops, without the arrays and sets of the lists above.
+function everyPartnerAccepted(state: AgreementState): boolean {
+  for (const partner of state.partners) {
+    let accepted = false
+    for (const response of state.term.responses) {
+      if (response.partnerId === partner.partnerId) {
+        accepted = response.accepted === true
+        break
+      }
+    }
+    if (!accepted) return false
+  }
+  return true
+}
+
+function everyPartySigned(state: AgreementState, document: SignedDocument): boolean {
+  const signatures = state.term.signatures[document]
+  const signedBy = (party: string): boolean => signatures.some((signature) => signature.partyId === party)
+  if (state.initiatingRegion !== undefined && !signedBy(state.initiatingRegion)) return false
+  return state.partners.every((partner) => signedBy(partner.partnerId))
+}
+
 /** Every coordination fact holds: layak, offer sent, all accepted, a plan with an action. */
 export function coordinationComplete(state: AgreementState): boolean {
   const term = state.term
   const plan = term.workPlan
-  return term.feasibility?.verdict === 'layak' && term.offer !== undefined && partnersNotAccepted(state).length === 0 && plan !== undefined && plan.actions.length > 0
+  return term.feasibility?.verdict === 'layak' && term.offer !== undefined && everyPartnerAccepted(state) && plan !== undefined && plan.actions.length > 0
 }
 
 /** True while a request to the DPRD awaits its decision. */
@@ -132,6 +156,6 @@ export function fullySigned(state: AgreementState): boolean {
   return (
     coordinationComplete(state) &&
     (plan === undefined || !dprdApprovalTriggered(plan) || state.term.dprdApproval?.approved === true) &&
-    requiredDocuments(state.kind).every((document) => unsignedParties(state, document).length === 0)
+    (state.kind === 'Sinergi' ? everyPartySigned(state, 'NK') : everyPartySigned(state, 'KB') && everyPartySigned(state, 'PKS'))
   )
 }

@@ -22,5 +22,11 @@ export function datesOf(event: AgreementEvent, stored?: StoredEvent): EventDates
 
 /** The UTC calendar day of a date or instant: "2022-05-21T02:00:00Z" → "2022-05-21". */
 export function calendarDay(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : new Date(value).toISOString().slice(0, 10)
+  if (DAY.test(value)) return value
+  // An instant in UTC (what the service's clock writes) has its day in front; others, with an offset, are converted.
+  if (UTC_INSTANT.test(value)) return value.slice(0, 10)
+  return new Date(value).toISOString().slice(0, 10)
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/

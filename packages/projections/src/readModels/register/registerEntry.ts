@@ -74,9 +74,9 @@ export type StageHistory = Pick<RegisterEntry, 'stage' | 'stageDates'>
 /** The stage dates after an event that left `state`, given the entry before it. */
 export function stageDatesAfter(previous: StageHistory | undefined, state: AgreementState, dates: EventDates): Partial<Record<Stage, EventDates>> {
   const stage = state.status as Stage
-  const stageDates = { ...(previous?.stageDates ?? {}) }
-  if (previous?.stage !== stage) stageDates[stage] = stage === 'signed' && state.term.signedOn !== undefined ? { ...dates, happenedOn: state.term.signedOn } : dates
-  return stageDates
+  // Most events leave the stage as it was: the dates seen so far are kept as they are (never changed in place, so they may be shared).
+  if (previous !== undefined && previous.stage === stage) return previous.stageDates
+  return { ...(previous?.stageDates ?? {}), [stage]: stage === 'signed' && state.term.signedOn !== undefined ? { ...dates, happenedOn: state.term.signedOn } : dates }
 }
 
 /** Builds the entry from the state after an event; `previous` carries the stage dates already seen. */
