@@ -156,11 +156,15 @@ async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: st
   }
   const index = names.q('document_index')
   if (put.ids.length > 0) {
+    // The documents travel as one JSON array, not a text[]: an array literal
+    // escapes every quote of every document on the way out and unescapes it
+    // on the way in, about half of this statement's time in a rebuild.
+    // json_array_elements gives each element's text exactly as sent.
     await query(
       `insert into ${names.q('documents')} (tenant, collection, id, document)
-       select $1, $2, d.id, d.document::json from unnest($3::text[], $4::text[]) as d(id, document)
+       select $1, $2, d.id, d.document from rows from (unnest($3::text[]), json_array_elements($4::json)) as d(id, document)
        on conflict (tenant, collection, id) do update set document = excluded.document`,
-      [tenant, collection, put.ids, put.texts],
+      [tenant, collection, put.ids, jsonArrayOf(put.texts)],
     )
   }
   if (removed.length > 0) await query(`delete from ${names.q('documents')} where tenant = $1 and collection = $2 and id = any($3::text[])`, [tenant, collection, removed])
@@ -173,6 +177,11 @@ async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: st
     )
   }
   return ids.length + entries.ids.length
+}
+
+/** Each text is JSON.stringify's output, so joining them makes a JSON array whose elements are those exact texts. */
+function jsonArrayOf(texts: string[]): string {
+  return `[${texts.join(',')}]`
 }
 
 // JavaScript string order, so every adapter lists documents in the same order whatever the database collation.
