@@ -142,16 +142,28 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
       }
       if (!settled.settled) return
       const horizon = settled.position
-      while (next <= horizon) {
-        assertOpen()
-        const rows = await query<EventRow>('readAll', `select ${EVENT_COLUMNS} from ${names.q('read_all')}($1, $2, $3, $4)`, [
-          readTenants,
-          String(next),
-          String(horizon),
-          batchSize,
-        ])
-        for (const row of rows) yield toStoredEvent(row)
-        next = rows.length < batchSize ? horizon + 1n : BigInt((rows.at(-1) as EventRow).position) + 1n
+      const page = (from: bigint) =>
+        query<EventRow>('readAll', `select ${EVENT_COLUMNS} from ${names.q('read_all')}($1, $2, $3, $4)`, [readTenants, String(from), String(horizon), batchSize])
+      // Each page is asked for before the caller works through the one
+      // before it, so the server reads while the caller applies: a catch-up
+      // waited a whole page read per batch. Every page stays below the one
+      // horizon, so prefetching changes nothing of what is delivered (R1, R5).
+      if (next > horizon) return
+      let ahead = prefetch(page(next))
+      try {
+        for (;;) {
+          assertOpen()
+          const rows = await ahead
+          next = rows.length < batchSize ? horizon + 1n : BigInt((rows.at(-1) as EventRow).position) + 1n
+          const more = next <= horizon
+          // Once the store is closing the loop's assertOpen ends the call before this page would be read.
+          if (more && closing === undefined) ahead = prefetch(page(next))
+          for (const row of rows) yield toStoredEvent(row)
+          if (!more) return
+        }
+      } finally {
+        // A caller that stops early gets control back once the page asked for ahead has settled, so no query of this call outlives it.
+        await ahead.catch(() => undefined)
       }
     },
 
@@ -211,4 +223,10 @@ export function createPostgresEventStore(pool: Pool, settings: CheckedPostgresOp
       return closing
     },
   }
+}
+
+/** A page read ahead may never be awaited (the caller stopped early): its failure is marked handled here and still reaches whoever awaits it. */
+function prefetch<T>(page: Promise<T>): Promise<T> {
+  page.catch(() => undefined)
+  return page
 }
