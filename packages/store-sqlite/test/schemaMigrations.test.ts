@@ -44,7 +44,7 @@ describe('schema and connection settings', () => {
     expect(() => openSqliteStore({ file })).toThrow(expect.objectContaining({ code: 'STORE_SCHEMA_TOO_NEW' }))
   })
 
-  it('the file is in WAL mode, and durability maps to PRAGMA synchronous: full = 2 (default), normal = 1', () => {
+  it('the file is in WAL mode with a 4 MB page cache, and durability maps to PRAGMA synchronous: full = 2 (default), normal = 1', () => {
     const file = freshFile()
     const full = openConnection({ file, durability: 'full', busyTimeoutMs: 1000 })
     const normal = openConnection({ file, durability: 'normal', busyTimeoutMs: 1000 })
@@ -52,6 +52,8 @@ describe('schema and connection settings', () => {
     expect(normal.db.pragma('synchronous', { simple: true })).toBe(1)
     expect(full.db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(full.db.pragma('busy_timeout', { simple: true })).toBe(1000)
+    // 4 MB (negative: KiB), not better-sqlite3's 16 MB: part of a rebuild's memory bound (docs/performance.md).
+    expect(full.db.pragma('cache_size', { simple: true })).toBe(-4096)
     full.close()
     normal.close()
   })
