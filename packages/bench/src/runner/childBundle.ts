@@ -11,18 +11,19 @@ import { build } from 'esbuild'
  * busy 2-core machine. The native drivers stay outside the bundle and load
  * from this package's node_modules; Emmett loads from its own folder.
  */
-export async function buildChildBundle(outputFolder: string): Promise<string> {
+export async function buildChildBundle(outputFolder: string, entry: URL = new URL('./child.ts', import.meta.url), name = 'child.mjs'): Promise<string> {
   mkdirSync(outputFolder, { recursive: true })
-  const outfile = join(outputFolder, 'child.mjs')
+  const outfile = join(outputFolder, name)
   await build({
-    entryPoints: [fileURLToPath(new URL('./child.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(entry)],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     conditions: ['@kerjasama/source'],
-    external: ['better-sqlite3', 'pg', 'pg-native'],
+    // esbuild itself stays outside too: the scale run's bundle (registerAtScale.ts) imports this file.
+    external: ['better-sqlite3', 'pg', 'pg-native', 'esbuild'],
     // Bundled CommonJS dependencies call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     logLevel: 'warning',

@@ -13,6 +13,7 @@ import { catchUpLog } from '../datasets/catchUpLog'
 import type { SeedAppend } from '../datasets/seedAppend'
 import { connectionStringFor, postgresTarget, withAdminClient } from '../environment/postgresTarget'
 import { median } from '../report/statistics'
+import { buildChildBundle } from '../runner/childBundle'
 import { peakRssMb } from './peakRss'
 import { withScaleSection } from './registerAtScaleDoc'
 
@@ -173,10 +174,14 @@ async function headOf(events: EventStore): Promise<bigint> {
   return low
 }
 
-/** One phase per process, so the rebuild's peak RSS is not the seeding's. */
-function child(phase: string, place: Place, extra: string[]): unknown {
-  const script = fileURLToPath(import.meta.url)
-  const result = spawnSync(process.execPath, [...process.execArgv, script, `--phase=${phase}`, `--place=${JSON.stringify(place)}`, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 24 })
+/**
+ * One phase per process, so the rebuild's peak RSS is not the seeding's. The
+ * phases run this file bundled (as the side-by-side run's children do) in a
+ * plain node, as an app runs the built packages: under tsx the process
+ * carried the TypeScript compiler, some 60 MB before the rebuild began.
+ */
+function child(bundle: string, phase: string, place: Place, extra: string[]): unknown {
+  const result = spawnSync(process.execPath, [bundle, `--phase=${phase}`, `--place=${JSON.stringify(place)}`, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 24 })
   if (result.status !== 0) throw new Error(`${phase} on ${place.engine} failed (exit ${result.status})`)
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string)
 }
@@ -219,12 +224,14 @@ if (phase !== undefined) {
   const budget = Number(flag('rebuild-budget') ?? 900)
   const keep = flag('keep') !== undefined
   const results: ScaleResult[] = []
+  // Bundled next to where this file would be, so the paths it finds from import.meta.url are the same.
+  const bundle = await buildChildBundle(join(packageRoot, 'results', 'scale-bundle'), new URL(import.meta.url), 'registerAtScale.mjs')
   for (const engine of engines) {
     const place = flag('reuse') === undefined ? await placeFor(engine) : (JSON.parse(flag('reuse') as string) as Place)
     try {
-      const seeded = flag('reuse') === undefined ? (child('seed', place, [`--events=${events}`]) as { agreements: number; events: number; seconds: number }) : { agreements: Number.NaN, events: Number.NaN, seconds: 0 }
+      const seeded = flag('reuse') === undefined ? (child(bundle, 'seed', place, [`--events=${events}`]) as { agreements: number; events: number; seconds: number }) : { agreements: Number.NaN, events: Number.NaN, seconds: 0 }
       process.stderr.write(`scale: ${engine} seeded ${seeded.agreements} agreements, ${seeded.events} events in ${Math.round(seeded.seconds)} s\n`)
-      const measured = child('measure', place, [`--rebuild-budget=${budget}`]) as Pick<ScaleResult, 'rebuild' | 'pages'>
+      const measured = child(bundle, 'measure', place, [`--rebuild-budget=${budget}`]) as Pick<ScaleResult, 'rebuild' | 'pages'>
       const result: ScaleResult = { engine, agreements: seeded.agreements, events: seeded.events, seedSeconds: seeded.seconds, ...measured }
       process.stderr.write(`scale: ${JSON.stringify(result)}\n`)
       results.push(result)
