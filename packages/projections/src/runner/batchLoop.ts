@@ -106,7 +106,7 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
     let written: ReadonlyArray<{ collection: string; id: string }> = []
     try {
       const failure = await pass.readModels.transaction(buildKey(projection.name, build), async (tx) => {
-        const view = buildTransaction(tx, projection.name, build, checkEachWrite, ledger)
+        const view = buildTransaction(tx, projection.name, build, checkEachWrite, ledger, projection.collections)
         written = view.written
         for (let index = 0; index < upTo; index += 1) {
           try {
@@ -138,7 +138,8 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
       if (failure === undefined) return { kind: 'committed', checkpoint: upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position }
       return { kind: 'failed', checkpoint: BigInt(failure.checkpoint), applied: upTo, failure }
     } catch (error) {
-      if (error instanceof RecheckEachWrite) {
+      // An adapter may check documents only when it commits (the index entries, say): the commit then refuses the batch, and checking each write finds the event.
+      if (error instanceof RecheckEachWrite || (!checkEachWrite && isKerjasamaError(error) && error.code === 'STORE_INPUT_INVALID')) {
         checkEachWrite = true
         continue
       }

@@ -1,5 +1,7 @@
 import { InvalidStoreInput, isKerjasamaError } from '@kerjasama/core'
+import { indexEntriesOf } from '@kerjasama/core/adapter'
 import type { ReadModelTransaction } from '@kerjasama/core'
+import type { Projection } from '../projection'
 import { physicalCollection } from './buildNames'
 import type { Build } from './buildNames'
 import { BatchDocuments } from './batchDocuments'
@@ -27,6 +29,7 @@ export function buildTransaction(
   build: Build,
   checkEachWrite = false,
   ledger?: WrittenDocuments,
+  collections: Projection['collections'] = undefined,
 ): { tx: DeferringTransaction; storeFault: () => unknown; flush: () => Promise<void>; written: BatchDocuments['written'] } {
   let fault: unknown
   const batch = new BatchDocuments(store, checkEachWrite, ledger)
@@ -54,7 +57,13 @@ export function buildTransaction(
   }
   const view: DeferringTransaction = {
     get: (collection, id) => watched(() => tx.get(physical(collection), id)),
-    put: (collection, id, document) => watched(() => tx.put(physical(collection), id, document)),
+    put: (collection, id, document) =>
+      watched(() => {
+        // A value the store cannot index (too long, too many items) is a bad document too: checking each write finds the event that wrote it.
+        const indexed = checkEachWrite && typeof document === 'object' && document !== null ? collections?.[collection]?.indexed : undefined
+        if (indexed !== undefined) indexEntriesOf(document, indexed)
+        return tx.put(physical(collection), id, document)
+      }),
     delete: (collection, id) => watched(() => tx.delete(physical(collection), id)),
     list: (collection) => watched(() => tx.list(physical(collection))),
     setCheckpoint: async () => {

@@ -6,6 +6,7 @@ import type { Projection } from '../../src'
 import { countingProjection, documentsOf, referenceCounts } from './support/countingProjection'
 import { appendTo, everyEvent } from './support/events'
 import { memoryStores } from './support/memoryStores'
+import { writesUnindexableAt } from './support/unindexableProjection'
 
 /** Counts like countingProjection, but throws on every event of `poisonType`. */
 function poisoned(name: string, poisonType: string, message = 'apply could not read the event'): Projection {
@@ -92,6 +93,13 @@ describe('poison events', () => {
     const writesBadDocument = defineProjection({ name: 'bad-doc', version: 1, apply: async (_event, tx) => tx.put('c', 'x', { when: new Date() as unknown as string }) })
     const [status] = await createProjectionRunner({ eventStore, readModels, projections: [writesBadDocument] }).catchUp()
     expect(status).toMatchObject({ state: 'failed', checkpoint: 0n, lastError: { code: 'PROJECTION_FAILED', details: expect.objectContaining({ position: '1', causeCode: 'STORE_INPUT_INVALID' }) } })
+  })
+
+  it('P6 a document the store cannot index (a value over the key limit) is a poison event at the event that wrote it, not a store failure retried for ever', async () => {
+    const { eventStore, readModels } = memoryStores()
+    await appendTo(eventStore, ['agreement-1', 'agreement-2', 'agreement-3'])
+    const [status] = await createProjectionRunner({ eventStore, readModels, projections: [writesUnindexableAt(2n)] }).catchUp()
+    expect(status).toMatchObject({ state: 'failed', checkpoint: 1n, lastError: { code: 'PROJECTION_FAILED', details: expect.objectContaining({ position: '2', causeCode: 'STORE_INPUT_INVALID' }) } })
   })
 
   it('P7 skip moves past the poison event only when asked, on record with reason and actor; the projection then goes on', async () => {

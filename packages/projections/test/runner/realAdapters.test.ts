@@ -12,6 +12,7 @@ import { createProjectionRunner, defineProjection, readerFor } from '../../src'
 import { countingProjection, documentsOf, referenceCounts } from './support/countingProjection'
 import { appendTo, everyEvent } from './support/events'
 import { crashingReadModels } from './support/faultyReadModels'
+import { writesUnindexableAt } from './support/unindexableProjection'
 
 type Store = EventStore & { readModels: ReadModelStore }
 type Adapter = { name: string; available: boolean; open: () => Promise<Store>; cleanup: () => Promise<void> }
@@ -102,6 +103,13 @@ describe.each([sqlite, postgres])('the runner on $name', (adapter) => {
     const [resumed] = await runner.catchUp()
     expect(resumed).toMatchObject({ state: 'caught-up', lastError: null })
     expect(await runner.skips('counts')).toMatchObject([{ position: String(poison), reason: 'uji' }])
+  })
+
+  it.skipIf(!adapter.available)('P6 on SQLite and PostgreSQL: a document the store cannot index is a poison event at the event that wrote it, the events before it committed', async () => {
+    const store = await open()
+    await appendTo(store, ['agreement-1', 'agreement-2', 'agreement-3'])
+    const [status] = await createProjectionRunner({ eventStore: store, readModels: store.readModels, projections: [writesUnindexableAt(2n)] }).catchUp()
+    expect(status).toMatchObject({ state: 'failed', checkpoint: 1n, lastError: { code: 'PROJECTION_FAILED', details: expect.objectContaining({ position: '2', causeCode: 'STORE_INPUT_INVALID' }) } })
   })
 
   it.skipIf(!adapter.available)('P9 on SQLite and PostgreSQL: a version bump builds beside the old version and switches to it once caught up', async () => {
