@@ -3,12 +3,13 @@ import type { ScaleResult } from '../src/workloads/registerAtScale'
 import { scaleSectionOf, withScaleSection } from '../src/workloads/registerAtScaleDoc'
 
 const page = (ms: number) => ({ ms, rows: 50 })
-const result = (engine: ScaleResult['engine'], pageMs: number, rss: number): ScaleResult => ({
+const result = (engine: ScaleResult['engine'], pageMs: number, rss: number, readAllPerSecond?: number): ScaleResult => ({
   engine,
   agreements: 70_514,
   events: 1_000_000,
   seedSeconds: 40,
   rebuild: { applied: 1_000_000, caughtUp: true, seconds: 50, eventsPerSecond: 20_000, peakRssMb: rss, documents: 70_514 },
+  ...(readAllPerSecond === undefined ? {} : { readAll: { eventsPerSecond: readAllPerSecond } }),
   pages: { regionAndStage: page(pageMs), regionAndCommonStage: page(pageMs * 2), stage: page(1), region: page(1), unfiltered: page(1) },
 })
 
@@ -22,8 +23,16 @@ describe('docs/performance.md, register at scale', () => {
     const second = withScaleSection(first, [result('postgres', 15, 150)], '2026-12-02 09:00 UTC', 'def5678')
     expect(second.match(/## Register at scale/g)).toHaveLength(1)
     expect(second).not.toContain('abc1234')
-    expect(second).toContain('PostgreSQL: a page over the 20 ms target (30.0 ms); the rebuild under 200 MB.')
+    expect(second).toContain("PostgreSQL: a page over the 20 ms target (30.0 ms); the rebuild's peak RSS under 200 MB (150 MB).")
     expect(scaleSectionOf(`# rewritten by a full run\n\n${scaleSectionOf(second)}`)).toBe(scaleSectionOf(second))
     expect(scaleSectionOf(doc)).toBe('')
+  })
+
+  it('judges the rebuild against the readAll rate of the same log when the run measured it', () => {
+    const section = withScaleSection('', [result('sqlite', 2, 190, 200_000), result('postgres', 3, 180, 30_000)], '2026-12-01 16:00 UTC', 'abc1234')
+    expect(section).toContain('| readAll of the same log (the store alone) | events/s | 200,000 | 30,000 |')
+    expect(section).toContain('| rebuild ÷ readAll (target ≥ 0.5) | × ↑ | 0.10 | 0.67 |')
+    expect(section).toContain("SQLite: every page under 20 ms (slowest 4.00 ms); the rebuild's peak RSS under 200 MB (190 MB); the rebuild at 0.10× readAll, under the 0.5× target (not yet met; see [what bounds it](#w5)).")
+    expect(section).toContain("PostgreSQL: every page under 20 ms (slowest 6.00 ms); the rebuild's peak RSS under 200 MB (180 MB); the rebuild at 0.67× readAll.")
   })
 })

@@ -48,6 +48,8 @@ export type ScaleResult = {
   /** `applied` is the runner's own count (onProgress); the rate is over the events read to the head, or applied when cut short. */
   /** peakRssBeforeMb: the process's peak before the rebuild started. */
   rebuild: { applied: number; caughtUp: boolean; seconds: number; eventsPerSecond: number; peakRssMb: number; peakRssBeforeMb?: number; documents: number }
+  /** The store's own readAll over the same log, in a process of its own: the rate the rebuild's target is a share of. */
+  readAll?: { eventsPerSecond: number }
   pages: Pages
 }
 
@@ -147,6 +149,17 @@ async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pic
   return { rebuild: { applied, caughtUp, seconds, eventsPerSecond: (caughtUp ? events : applied) / seconds, peakRssMb: rss, peakRssBeforeMb: rssBeforeRebuild, documents }, pages }
 }
 
+/** The store's readAll from the start to the end, in pages of 500 as the runner reads, doing nothing with the events. */
+async function readAllRate(place: Place): Promise<{ eventsPerSecond: number }> {
+  const store = await open(place, false)
+  const started = performance.now()
+  let events = 0
+  for await (const _event of store.events.readAll({ batchSize: 500 })) events += 1
+  const seconds = (performance.now() - started) / 1000
+  await store.close()
+  return { eventsPerSecond: events / seconds }
+}
+
 /** The last position, found by a few one-event reads (as the runner finds it), so finding it does not read the log into memory. */
 async function headOf(events: EventStore): Promise<bigint> {
   const firstAtOrAfter = async (position: bigint): Promise<bigint | undefined> => {
@@ -211,7 +224,7 @@ async function drop(place: Place): Promise<void> {
 const phase = flag('phase')
 if (phase !== undefined) {
   const place = JSON.parse(flag('place') as string) as Place
-  const output = phase === 'seed' ? await seed(place, Number(flag('events'))) : await rebuildAndPages(place, Number(flag('rebuild-budget')))
+  const output = phase === 'seed' ? await seed(place, Number(flag('events'))) : phase === 'readall' ? await readAllRate(place) : await rebuildAndPages(place, Number(flag('rebuild-budget')))
   process.stdout.write(`${JSON.stringify(output)}\n`)
 } else if (flag('doc-only') !== undefined) {
   // The figures of the last run, written again (e.g. after the section's layout changed).
@@ -231,8 +244,9 @@ if (phase !== undefined) {
     try {
       const seeded = flag('reuse') === undefined ? (child(bundle, 'seed', place, [`--events=${events}`]) as { agreements: number; events: number; seconds: number }) : { agreements: Number.NaN, events: Number.NaN, seconds: 0 }
       process.stderr.write(`scale: ${engine} seeded ${seeded.agreements} agreements, ${seeded.events} events in ${Math.round(seeded.seconds)} s\n`)
+      const readAll = child(bundle, 'readall', place, []) as { eventsPerSecond: number }
       const measured = child(bundle, 'measure', place, [`--rebuild-budget=${budget}`]) as Pick<ScaleResult, 'rebuild' | 'pages'>
-      const result: ScaleResult = { engine, agreements: seeded.agreements, events: seeded.events, seedSeconds: seeded.seconds, ...measured }
+      const result: ScaleResult = { engine, agreements: seeded.agreements, events: seeded.events, seedSeconds: seeded.seconds, readAll, ...measured }
       process.stderr.write(`scale: ${JSON.stringify(result)}\n`)
       results.push(result)
     } finally {
