@@ -9,6 +9,7 @@ import { schemaV4 } from './schemaV4'
 import { schemaV5 } from './schemaV5'
 import { schemaV6 } from './schemaV6'
 import { schemaV7 } from './schemaV7'
+import { schemaV8 } from './schemaV8'
 import type { SchemaNames } from './schemaName'
 
 type Migration = { version: number; statements: (names: SchemaNames) => string[] }
@@ -22,6 +23,7 @@ const MIGRATIONS: Migration[] = [
   { version: 5, statements: schemaV5 },
   { version: 6, statements: schemaV6 },
   { version: 7, statements: schemaV7 },
+  { version: 8, statements: schemaV8 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -11,19 +11,15 @@ const REINDEX_BATCH = 1000
  * Declared collections and their index entries (R14), inside a transaction
  * in the tenant's scope. A projection transaction takes a shared advisory
  * lock on the tenant's declarations before it reads any collection's
- * fields; a redeclaration takes it exclusively. So a commit never writes
- * entries for fields a concurrent redeclaration has just replaced: one waits
+ * fields (begin_projection, migration 8); a redeclaration takes it
+ * exclusively. So a commit never writes entries for fields a concurrent
+ * redeclaration has just replaced: one waits
  * for the other, and the later one reads what the earlier one committed. One
  * lock per tenant rather than per collection, so the two can never deadlock.
  */
 export function declarationLockKey(names: SchemaNames, tenant: string): string {
   // Control characters cannot occur in a tenant (storeInput), so the separator keeps keys apart.
   return `kerjasama.declarations\u001f${names.schema}\u001f${tenant}`
-}
-
-/** For a projection transaction, once at its start: waits out a redeclaration in progress. */
-export async function shareDeclarations(query: ScopedQuery, names: SchemaNames, tenant: string): Promise<void> {
-  await query('select pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [declarationLockKey(names, tenant)])
 }
 
 export async function indexedFieldsOf(query: ScopedQuery, names: SchemaNames, tenant: string, collection: string): Promise<readonly string[] | undefined> {

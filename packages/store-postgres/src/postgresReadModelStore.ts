@@ -7,8 +7,9 @@ import { declareCollections, indexedFieldsOf } from './postgresCollections'
 import { pageQuery } from './postgresPageQuery'
 import type { PageRow } from './postgresPageQuery'
 import { runProjectionTransaction, sortById } from './postgresReadModelTransaction'
+import type { RememberedCollections } from './postgresReadModelTransaction'
 import { createStatisticsKeeper } from './readModelStatistics'
-import { inTenantScope } from './scopedClient'
+import { inTenantScope, inTransaction } from './scopedClient'
 import type { SchemaNames } from './schemaName'
 
 type DocumentList = Array<{ id: string; document: ReadModelDocument }>
@@ -25,6 +26,7 @@ type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, tenant: string, onClose: () => Promise<void>): ReadModelStore {
   let closing: Promise<void> | undefined
   const statistics = createStatisticsKeeper(pool, names)
+  const remembered: RememberedCollections = new Map()
   const assertOpen = (): void => {
     if (closing !== undefined) throw new StoreClosed()
   }
@@ -53,7 +55,7 @@ export function createPostgresReadModelStore(pool: Pool, names: SchemaNames, ten
       assertIdentifier('projection', projection)
       if (typeof work !== 'function') throw new InvalidStoreInput(storeInputReasons.workMustBeFunction, { field: 'work' })
       const written = { rows: 0 }
-      const result = await inTenantScope(pool, names, tenant, 'readModel.transaction', (query) => runProjectionTransaction(query, names, tenant, projection, work, assertOpen, written))
+      const result = await inTransaction(pool, 'readModel.transaction', (query) => runProjectionTransaction(query, names, tenant, projection, work, assertOpen, written, remembered))
       await statistics.wrote(written.rows)
       return result
     },

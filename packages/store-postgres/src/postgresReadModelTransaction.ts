@@ -2,7 +2,7 @@ import { InvalidStoreInput, ProjectionConflict } from '@kerjasama/core'
 import { assertIdentifier, assertJsonValue, checkCheckpointChange, checkpointStillAt, storeInputReasons } from '@kerjasama/core/adapter'
 import type { CheckpointChange } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
-import { entryArrays, indexedFieldsOf, shareDeclarations } from './postgresCollections'
+import { declarationLockKey, entryArrays, indexedFieldsOf } from './postgresCollections'
 import type { ScopedQuery } from './scopedClient'
 import type { SchemaNames } from './schemaName'
 
@@ -12,7 +12,18 @@ type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 type PendingWrite = { text: string; entries: { fields: string[]; keys: string[]; ordered: boolean[] } } | undefined
 
 /**
- * One projection transaction on a scoped client (R8). The projection's
+ * Per projection, the collections its last transaction used: the next one
+ * asks begin_projection for their declared fields (read under the
+ * declarations lock, so never stale), instead of a round trip each on first use.
+ */
+export type RememberedCollections = Map<string, readonly string[]>
+
+/** Projections remembered at most; past it the memory starts again, so a process naming projections without end stays bounded. */
+const REMEMBERED_PROJECTIONS = 1000
+
+/**
+ * One projection transaction on a client inside BEGIN (R8), which
+ * begin_projection (migration 8) puts in the tenant's scope. The projection's
  * checkpoint row is locked FOR UPDATE first, so two runners of one projection
  * take turns; the checkpoint it held then is where this transaction began,
  * and a setCheckpoint that expects another one is refused at commit with
@@ -21,8 +32,8 @@ type PendingWrite = { text: string; entries: { fields: string[]; keys: string[];
  *
  * Puts and deletes are checked when they are made and held, the last one
  * per document, until the transaction lists a collection or ends; then each
- * collection's documents and their index entries (R14) are written in a few
- * statements, however many documents the batch changed, where one round trip
+ * collection's documents and their index entries (R14) are written in one
+ * call, however many documents the batch changed, where one round trip
  * per document was most of a projection rebuild's time. A get of a document
  * held answers from the held text, as the database would.
  */
@@ -35,14 +46,19 @@ export async function runProjectionTransaction<T>(
   assertOpen: () => void,
   /** Rows this transaction writes (documents and their index entries), for the statistics keeper once it has committed. */
   written: { rows: number },
+  remembered: RememberedCollections,
 ): Promise<T> {
   const documents = names.q('documents')
-  await shareDeclarations(query, names, tenant)
-  await query(`insert into ${names.q('checkpoints')} (tenant, projection, position) values ($1, $2, 0) on conflict do nothing`, [tenant, projection])
-  const locked = await query<{ position: string }>(`select position from ${names.q('checkpoints')} where tenant = $1 and projection = $2 for update`, [tenant, projection])
-  const startedAt = BigInt(locked[0]?.position ?? '0')
+  const begun = await query<{ checkpoint: string; collection: string | null; indexed: string[] | null }>(
+    `select checkpoint, collection, indexed from ${names.q('begin_projection')}($1, $2, $3, $4)`,
+    [tenant, projection, declarationLockKey(names, tenant), remembered.get(projection) ?? []],
+  )
+  const startedAt = BigInt(begun[0]?.checkpoint ?? '0')
   const fields = new Map<string, Promise<readonly string[] | undefined>>()
+  for (const row of begun) if (row.collection !== null) fields.set(row.collection, Promise.resolve(row.indexed ?? undefined))
+  const used = new Set<string>()
   const fieldsOf = (collection: string) => {
+    used.add(collection)
     let known = fields.get(collection)
     if (known === undefined) {
       known = indexedFieldsOf(query, names, tenant, collection)
@@ -125,6 +141,8 @@ export async function runProjectionTransaction<T>(
       if (!checkpointStillAt(change, startedAt, startedAt)) throw new ProjectionConflict(projection)
       await query(`update ${names.q('checkpoints')} set position = $3 where tenant = $1 and projection = $2`, [tenant, projection, String(change.position)])
     }
+    if (remembered.size >= REMEMBERED_PROJECTIONS && !remembered.has(projection)) remembered.clear()
+    remembered.set(projection, [...used])
     return result
   } finally {
     ended = true
@@ -132,13 +150,12 @@ export async function runProjectionTransaction<T>(
 }
 
 /**
- * Writes one collection's held documents: the documents upserted, the
- * deleted ones removed, every old index entry of them removed before the new
- * ones go in — what put_document and delete_document do for one document, a
- * statement each for the lot. Resolves to the rows written (documents and entries).
+ * Writes one collection's held documents and their index entries in one
+ * call of write_documents (migration 8): the documents upserted, the deleted
+ * ones removed, and of their index entries only those that changed.
+ * Resolves to the rows written (documents and entries).
  */
 async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: string, collection: string, held: Map<string, PendingWrite>): Promise<number> {
-  const ids = [...held.keys()]
   const put = { ids: [] as string[], texts: [] as string[] }
   const removed: string[] = []
   const entries = { ids: [] as string[], fields: [] as string[], keys: [] as string[], ordered: [] as boolean[] }
@@ -154,29 +171,21 @@ async function writeDocuments(query: ScopedQuery, names: SchemaNames, tenant: st
     entries.keys.push(...write.entries.keys)
     entries.ordered.push(...write.entries.ordered)
   }
-  const index = names.q('document_index')
-  if (put.ids.length > 0) {
-    // The documents travel as one JSON array, not a text[]: an array literal
-    // escapes every quote of every document on the way out and unescapes it
-    // on the way in, about half of this statement's time in a rebuild.
-    // json_array_elements gives each element's text exactly as sent.
-    await query(
-      `insert into ${names.q('documents')} (tenant, collection, id, document)
-       select $1, $2, d.id, d.document from rows from (unnest($3::text[]), json_array_elements($4::json)) as d(id, document)
-       on conflict (tenant, collection, id) do update set document = excluded.document`,
-      [tenant, collection, put.ids, jsonArrayOf(put.texts)],
-    )
-  }
-  if (removed.length > 0) await query(`delete from ${names.q('documents')} where tenant = $1 and collection = $2 and id = any($3::text[])`, [tenant, collection, removed])
-  await query(`delete from ${index} where tenant = $1 and collection = $2 and id = any($3::text[])`, [tenant, collection, ids])
-  if (entries.ids.length > 0) {
-    await query(
-      `insert into ${index} (tenant, collection, field, value_key, id, ordered)
-       select $1, $2, e.field, e.value_key, e.id, e.ordered from unnest($3::text[], $4::text[], $5::text[], $6::boolean[]) as e(field, value_key, id, ordered)`,
-      [tenant, collection, entries.fields, entries.keys, entries.ids, entries.ordered],
-    )
-  }
-  return ids.length + entries.ids.length
+  // The documents travel as one JSON array, not a text[]: an array literal
+  // escapes every quote of every document on the way out and unescapes it on
+  // the way in. json_array_elements gives each element's text exactly as sent.
+  const rows = await query<{ written: number }>(`select ${names.q('write_documents')}($1, $2, $3, $4, $5, $6, $7, $8, $9) as written`, [
+    tenant,
+    collection,
+    put.ids,
+    jsonArrayOf(put.texts),
+    removed,
+    entries.ids,
+    entries.fields,
+    entries.keys,
+    entries.ordered,
+  ])
+  return rows[0]?.written ?? 0
 }
 
 /** Each text is JSON.stringify's output, so joining them makes a JSON array whose elements are those exact texts. */

@@ -11,7 +11,15 @@ export type ScopedQuery = <R>(text: string, values: unknown[]) => Promise<R[]>
  * throws rolls back; a client whose connection failed is discarded rather
  * than returned to the pool.
  */
-export async function inTenantScope<T>(pool: Pool, names: SchemaNames, tenant: string, operation: string, work: (query: ScopedQuery, client: PoolClient) => Promise<T>): Promise<T> {
+export function inTenantScope<T>(pool: Pool, names: SchemaNames, tenant: string, operation: string, work: (query: ScopedQuery, client: PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, operation, async (query, client) => {
+    await query(`select ${names.q('enter_scope')}($1, $1)`, [tenant])
+    return work(query, client)
+  })
+}
+
+/** inTenantScope for work whose first statement enters the scope itself (begin_projection), a round trip fewer. */
+export async function inTransaction<T>(pool: Pool, operation: string, work: (query: ScopedQuery, client: PoolClient) => Promise<T>): Promise<T> {
   let client: PoolClient
   try {
     client = await pool.connect()
@@ -29,7 +37,6 @@ export async function inTenantScope<T>(pool: Pool, names: SchemaNames, tenant: s
   }
   try {
     await query('begin', [])
-    await query(`select ${names.q('enter_scope')}($1, $1)`, [tenant])
     const result = await work(query, client)
     await query('commit', [])
     return result
