@@ -109,21 +109,11 @@ export class PendingReadModelChanges {
   }
 
   private indexEntriesOf(name: string): Map<string, PendingIndexEntries> {
-    let entries = this.indexEntries.get(name)
-    if (entries === undefined) {
-      entries = new Map()
-      this.indexEntries.set(name, entries)
-    }
-    return entries
+    return innerMap(this.indexEntries, name)
   }
 
   private collection(name: string): Map<string, string | null> {
-    let documents = this.documents.get(name)
-    if (documents === undefined) {
-      documents = new Map()
-      this.documents.set(name, documents)
-    }
-    return documents
+    return innerMap(this.documents, name)
   }
 
   private assertActive(collection: unknown, id: unknown): void {
@@ -132,6 +122,15 @@ export class PendingReadModelChanges {
     if (collection !== undefined) assertIdentifier('collection', collection)
     if (id !== undefined) assertIdentifier('id', id)
   }
+}
+
+function innerMap<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = outer.get(key)
+  if (inner === undefined) {
+    inner = new Map()
+    outer.set(key, inner)
+  }
+  return inner
 }
 
 /** Committed documents overlaid with pending ones, ordered by id. */
