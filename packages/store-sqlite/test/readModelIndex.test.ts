@@ -41,6 +41,27 @@ describe('SQLite read-model index (R14)', () => {
     await store.close()
   })
 
+  it('a transaction that put its documents before another store on the file redeclared the collection commits them indexed by the fields declared at its commit', async () => {
+    const file = freshFile()
+    const writer = openSqliteReadModelStore({ file, tenant: '33.05' })
+    const other = openSqliteReadModelStore({ file, tenant: '33.05' })
+    cleanups.push(() => void writer.close(), () => void other.close())
+    await writer.declareCollections({ agreements: { indexed: ['status'] } })
+    let redeclared: () => void = () => undefined
+    const redeclaration = new Promise<void>((resolve) => (redeclared = resolve))
+    const committing = writer.transaction('register', async (tx) => {
+      // Made with the fields of this moment (status only) ...
+      await tx.put('agreements', 'ks-1', { status: 'signed', region: '33.05' })
+      await redeclaration
+    })
+    // ... while the collection is declared again, from another store, with other fields.
+    await other.declareCollections({ agreements: { indexed: ['region'] } })
+    redeclared()
+    await committing
+    expect((await writer.query('agreements', { where: { region: '33.05' } })).items.map((item) => item.id)).toEqual(['ks-1'])
+    await expect(writer.query('agreements', { where: { status: 'signed' } })).rejects.toMatchObject({ code: 'READ_MODEL_FIELD_NOT_INDEXED' })
+  })
+
   it('a filtered or ordered page reads through indexes, never a whole table, and needs no sort unless it both filters and orders', async () => {
     const file = freshFile()
     const store = openSqliteReadModelStore({ file, tenant: '33.05' })
