@@ -49,12 +49,16 @@ describe('SQLite read-model index (R14)', () => {
     await writer.declareCollections({ agreements: { indexed: ['status'] } })
     let redeclared: () => void = () => undefined
     const redeclaration = new Promise<void>((resolve) => (redeclared = resolve))
+    let put: () => void = () => undefined
+    const putDone = new Promise<void>((resolve) => (put = resolve))
     const committing = writer.transaction('register', async (tx) => {
       // Made with the fields of this moment (status only) ...
       await tx.put('agreements', 'ks-1', { status: 'signed', region: '33.05' })
+      put()
       await redeclaration
     })
-    // ... while the collection is declared again, from another store, with other fields.
+    // ... then the collection is declared again, from another store, with other fields, before the commit.
+    await putDone
     await other.declareCollections({ agreements: { indexed: ['region'] } })
     redeclared()
     await committing
