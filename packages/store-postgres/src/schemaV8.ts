@@ -28,6 +28,7 @@ export function schemaV8({ appRole, q }: SchemaNames): string[] {
   const documents = q('documents')
   const index = q('document_index')
   const entries = `unnest(p_entry_ids, p_fields, p_keys, p_ordered) as n(id, field, value_key, ordered)`
+  const kept = `unnest(v_kept_ids, v_kept_fields, v_kept_keys, v_kept_ordered) as k(id, field, value_key, ordered)`
   return [
     `create function ${q('begin_projection')}(p_tenant text, p_projection text, p_declarations_key text, p_collections text[])
      returns table (checkpoint bigint, collection text, indexed text[])
@@ -54,6 +55,10 @@ export function schemaV8({ appRole, q }: SchemaNames): string[] {
      #variable_conflict use_column
      declare
        v_existing text[];
+       v_kept_ids text[];
+       v_kept_fields text[];
+       v_kept_keys text[];
+       v_kept_ordered boolean[];
        v_rows integer;
        v_written integer := cardinality(p_ids) + cardinality(p_removed);
      begin
@@ -70,17 +75,21 @@ export function schemaV8({ appRole, q }: SchemaNames): string[] {
        get diagnostics v_rows = row_count;
        v_written := v_written + v_rows;
        if cardinality(v_existing) > 0 then
-         -- ... and of a document that was there, only the entries the new ones do not repeat exactly, before any new entry is written.
+         -- ... and of a document that was there, only the entries the new ones do not repeat exactly, before any
+         -- new entry is written. Its new entries are picked out once; the rest of the batch is new documents.
+         select coalesce(array_agg(n.id), '{}'), coalesce(array_agg(n.field), '{}'), coalesce(array_agg(n.value_key), '{}'), coalesce(array_agg(n.ordered), '{}')
+           into v_kept_ids, v_kept_fields, v_kept_keys, v_kept_ordered
+           from ${entries} join unnest(v_existing) as e(id) on e.id = n.id;
          delete from ${index} i using unnest(v_existing) as e(id)
            where i.tenant = p_tenant and i.collection = p_collection and i.id = e.id
-             and not exists (select from ${entries} where n.id = i.id and n.field = i.field and n.value_key = i.value_key and n.ordered = i.ordered);
+             and not exists (select from ${kept} where k.id = i.id and k.field = i.field and k.value_key = i.value_key and k.ordered = i.ordered);
          get diagnostics v_rows = row_count;
          v_written := v_written + v_rows;
          -- What is left of their entries is what the new ones repeat; the rest go in. A set difference, so
          -- both sides are read once and hashed, where a lookup per entry cost nearly what an insert does.
          insert into ${index} (tenant, collection, field, value_key, id, ordered)
            select p_tenant, p_collection, x.field, x.value_key, x.id, x.ordered from (
-             select n.field, n.value_key collate "C", n.id collate "C", n.ordered from ${entries} join unnest(v_existing) as e(id) on e.id = n.id
+             select k.field, k.value_key collate "C", k.id collate "C", k.ordered from ${kept}
              except
              select i.field, i.value_key, i.id, i.ordered from ${index} i where i.tenant = p_tenant and i.collection = p_collection and i.id = any(v_existing)
            ) as x(field, value_key, id, ordered);
