@@ -2,7 +2,7 @@ import { InvalidStoreInput, ProjectionConflict } from '@kerjasama/core'
 import { assertIdentifier, assertJsonValue, checkCheckpointChange, checkpointStillAt, storeInputReasons } from '@kerjasama/core/adapter'
 import type { CheckpointChange } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
-import { declarationLockKey, entryArrays, indexedFieldsOf } from './postgresCollections'
+import { declarationLockKey, entryArrays, indexedFieldsOf, storedFieldsOf } from './postgresCollections'
 import type { ScopedQuery } from './scopedClient'
 import type { SchemaNames } from './schemaName'
 
@@ -55,13 +55,20 @@ export async function runProjectionTransaction<T>(
   )
   const startedAt = BigInt(begun[0]?.checkpoint ?? '0')
   const fields = new Map<string, Promise<readonly string[] | undefined>>()
-  for (const row of begun) if (row.collection !== null) fields.set(row.collection, Promise.resolve(row.indexed ?? undefined))
+  // Fields known without waiting, so a put can make its entries in the same step as its text.
+  const fieldsAtHand = new Map<string, { fields: readonly string[] | undefined }>()
+  for (const row of begun) {
+    if (row.collection === null) continue
+    fields.set(row.collection, Promise.resolve(row.indexed ?? undefined))
+    fieldsAtHand.set(row.collection, { fields: row.indexed ?? undefined })
+  }
   const used = new Set<string>()
   const fieldsOf = (collection: string) => {
     used.add(collection)
     let known = fields.get(collection)
     if (known === undefined) {
       known = indexedFieldsOf(query, names, tenant, collection)
+      known.then((found) => fieldsAtHand.set(collection, { fields: found }), () => undefined)
       fields.set(collection, known)
     }
     return known
@@ -112,8 +119,14 @@ export async function runProjectionTransaction<T>(
       }
       assertJsonValue(document, 'document')
       const text = JSON.stringify(document)
-      // Entries from the JSON as stored, exactly as the other adapters compute them from their stored text.
-      const entries = entryArrays(JSON.parse(text) as ReadModelDocument, await fieldsOf(collection))
+      // Entries from the JSON as stored, exactly as the other adapters compute them from their stored text:
+      // from the document's fields in the same step as the text when the fields are at hand, else from the text.
+      const atHand = fieldsAtHand.get(collection)
+      if (atHand !== undefined) used.add(collection)
+      const entries =
+        atHand === undefined
+          ? entryArrays(JSON.parse(text) as ReadModelDocument, await fieldsOf(collection))
+          : entryArrays(storedFieldsOf(document, atHand.fields), atHand.fields)
       hold(collection, id, { text, entries })
     },
     delete: async (collection, id) => {
