@@ -23,6 +23,12 @@ import type { SchemaNames } from './schemaName'
  *   before. Resolves to the rows written (documents and entries).
  *
  * Both are static SQL, so PL/pgSQL keeps their plans for the session.
+ *
+ * - Documents are compressed with lz4 where the server has it: a register
+ *   entry (~4.7 KB) is over the TOAST threshold, and pglz took half the
+ *   time of writing a rebuild batch's documents (1.3 ms against 0.7 ms for
+ *   36). Values already stored stay as they are, and read either way; a
+ *   server without lz4 (or before PostgreSQL 14) keeps pglz.
  */
 export function schemaV8({ appRole, q }: SchemaNames): string[] {
   const documents = q('documents')
@@ -30,6 +36,10 @@ export function schemaV8({ appRole, q }: SchemaNames): string[] {
   const entries = `unnest(p_entry_ids, p_fields, p_keys, p_ordered) as n(id, field, value_key, ordered)`
   const kept = `unnest(v_kept_ids, v_kept_fields, v_kept_keys, v_kept_ordered) as k(id, field, value_key, ordered)`
   return [
+    `do $$ begin
+       execute 'alter table ${documents} alter column document set compression lz4';
+     exception when feature_not_supported or syntax_error then null;
+     end $$`,
     `create function ${q('begin_projection')}(p_tenant text, p_projection text, p_declarations_key text, p_collections text[])
      returns table (checkpoint bigint, collection text, indexed text[])
      language plpgsql as $fn$

@@ -114,4 +114,13 @@ describe.skipIf(!postgres.available)('PostgreSQL read-model writes', () => {
       'commit',
     ])
   })
+
+  it('compresses documents with lz4 where the server has it, and pglz where not', async () => {
+    const support = await schema.pool.query<{ lz4: boolean }>(`select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`)
+    const column = await schema.pool.query<{ compression: string }>(
+      `select attcompression::text as compression from pg_attribute where attrelid = to_regclass($1) and attname = 'document'`,
+      [`"${schema.schema}".documents`],
+    )
+    expect(column.rows[0]?.compression).toBe(support.rows[0]?.lz4 === true ? 'l' : '')
+  })
 })
