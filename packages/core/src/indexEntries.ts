@@ -63,3 +63,24 @@ function checkedKey(value: IndexValue, field: string): string {
   }
   return key
 }
+
+/**
+ * The indexed fields of a document that passed assertJsonValue, as its
+ * JSON.stringify text holds them, without serialising and parsing the whole
+ * document again (a register entry runs to kilobytes, its indexed fields to
+ * a few values). JSON.stringify writes each own enumerable property on its
+ * own, so this is what parsing the text gives those fields: a non-enumerable
+ * or undefined one absent, anything nested through JSON and back (-0 needs
+ * nothing: its key is 0's). An adapter that indexes at the put makes the same
+ * entries as one that indexes the stored text.
+ */
+export function storedFieldsOf(document: ReadModelDocument, fields: readonly string[]): ReadModelDocument {
+  const stored = Object.create(null) as ReadModelDocument
+  for (const field of fields) {
+    if (!Object.prototype.propertyIsEnumerable.call(document, field)) continue
+    const value = document[field]
+    if (value === undefined) continue
+    stored[field] = typeof value === 'object' && value !== null ? (JSON.parse(JSON.stringify(value)) as unknown) : value
+  }
+  return stored
+}

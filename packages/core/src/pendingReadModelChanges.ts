@@ -2,7 +2,7 @@ import { checkCheckpointChange, MAX_CHECKPOINT } from './checkpointInput'
 import { sameFields } from './collectionIndexes'
 import type { CheckpointChange } from './checkpointInput'
 import { InvalidStoreInput } from './errors'
-import { indexEntriesOf } from './indexEntries'
+import { indexEntriesOf, storedFieldsOf } from './indexEntries'
 import type { IndexEntry } from './indexEntries'
 import { storeInputReasons } from './storeInputReasons'
 import type { ReadModelDocument, ReadModelTransaction } from './store'
@@ -62,7 +62,7 @@ export class PendingReadModelChanges {
         if (indexedFields !== undefined) {
           if (!fieldsOf.has(collection)) fieldsOf.set(collection, indexedFields(collection))
           const fields = fieldsOf.get(collection)
-          if (fields !== undefined && fields.length > 0) this.indexEntriesOf(collection).set(id, { fields, entries: indexEntriesOf(document, fields) })
+          if (fields !== undefined && fields.length > 0) this.indexEntriesOf(collection).set(id, { fields, entries: indexEntriesOf(storedFieldsOf(document, fields), fields) })
           else this.indexEntries.get(collection)?.delete(id)
         }
         this.collection(collection).set(id, JSON.stringify(document))

@@ -41,7 +41,7 @@ const pinned: Record<string, string[]> = {
     'checkTenantScope', 'checkVerifyOptions', 'checkpointStillAt', 'compareCodePoints', 'decodeCursor',
     'encodeCursor', 'eventHash', 'expectedVersionMatches', 'hashInput', 'indexEntriesOf', 'indexKey', 'isIndexValue',
     'kindEnd', 'kindOf', 'mergeDocuments', 'optionalIntegerOption', 'planReadModelQuery', 'prepareAppend',
-    'prepareSnapshot', 'queryDocuments', 'sameFields', 'snapshotFromRow', 'storeInputReasons', 'toHashable', 'verifyChain',
+    'prepareSnapshot', 'queryDocuments', 'sameFields', 'snapshotFromRow', 'storeInputReasons', 'storedFieldsOf', 'toHashable', 'verifyChain',
   ],
   '@kerjasama/core/testing': [
     'DeciderSpecification', 'SpecificationFailed', 'TEST_NOW', 'TEST_PARTNER', 'TEST_REGION', 'Then', 'actorFor',
