@@ -32,25 +32,6 @@ export function entryArrays(document: ReadModelDocument, fields: readonly string
   return { fields: entries.map((entry) => entry.field), keys: entries.map((entry) => entry.key), ordered: entries.map((entry) => entry.ordered) }
 }
 
-/**
- * The declared fields of a document that passed assertJsonValue, as its
- * JSON.stringify text holds them, without parsing that text whole (a
- * rebuild's documents run to kilobytes; their indexed fields to a few
- * values). JSON.stringify writes each enumerable property's value on its
- * own, so this is exactly what parsing the text gives those fields: an
- * undefined one absent, -0 as 0, anything nested through JSON and back.
- */
-export function storedFieldsOf(document: ReadModelDocument, fields: readonly string[] | undefined): ReadModelDocument {
-  const stored: ReadModelDocument = Object.create(null) as ReadModelDocument
-  for (const field of fields ?? []) {
-    if (!Object.prototype.propertyIsEnumerable.call(document, field)) continue
-    const value = document[field]
-    if (value === undefined) continue
-    stored[field] = typeof value === 'number' ? value + 0 : typeof value === 'object' && value !== null ? (JSON.parse(JSON.stringify(value)) as unknown) : value
-  }
-  return stored
-}
-
 /** Resolves to the number of index rows written, for the statistics keeper. */
 export async function declareCollections(query: ScopedQuery, names: SchemaNames, tenant: string, declared: DeclaredIndexes): Promise<number> {
   const index = names.q('document_index')

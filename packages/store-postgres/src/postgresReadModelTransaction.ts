@@ -1,8 +1,8 @@
 import { InvalidStoreInput, ProjectionConflict } from '@kerjasama/core'
-import { assertIdentifier, assertJsonValue, checkCheckpointChange, checkpointStillAt, storeInputReasons } from '@kerjasama/core/adapter'
+import { assertIdentifier, assertJsonValue, checkCheckpointChange, checkpointStillAt, storeInputReasons, storedFieldsOf } from '@kerjasama/core/adapter'
 import type { CheckpointChange } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
-import { declarationLockKey, entryArrays, indexedFieldsOf, storedFieldsOf } from './postgresCollections'
+import { declarationLockKey, entryArrays, indexedFieldsOf } from './postgresCollections'
 import type { ScopedQuery } from './scopedClient'
 import type { SchemaNames } from './schemaName'
 
@@ -126,7 +126,7 @@ export async function runProjectionTransaction<T>(
       const entries =
         atHand === undefined
           ? entryArrays(JSON.parse(text) as ReadModelDocument, await fieldsOf(collection))
-          : entryArrays(storedFieldsOf(document, atHand.fields), atHand.fields)
+          : entryArrays(storedFieldsOf(document, atHand.fields ?? []), atHand.fields)
       hold(collection, id, { text, entries })
     },
     delete: async (collection, id) => {
