@@ -2,6 +2,7 @@ import { InvalidStoreInput } from '@kerjasama/core'
 import { assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
 import { DeferredWriteFailed } from './deferredWrites'
+import type { WrittenDocuments } from './writtenDocuments'
 
 /** `build` makes a deferred document (deferredWrites.ts) the first time the batch needs it. */
 type Entry = { document: ReadModelDocument | undefined; dirty: boolean; build?: () => ReadModelDocument }
@@ -115,44 +116,6 @@ export class BatchDocuments {
       this.entries.set(collection, entries)
     }
     return entries
-  }
-}
-
-const LEDGER_LIMIT = 200_000
-
-/**
- * The documents a pass that started from nothing has committed so far. A
- * build at checkpoint 0 has no documents — every one is committed with a
- * checkpoint — so while the pass goes on, any document it has not written is
- * known to be absent and its read need not go to the store: a rebuild's
- * first read of each agreement was a round trip on PostgreSQL. A commit by
- * anyone else in between would have moved the checkpoint, and the next
- * commit of this pass is then refused (R15), so what was read from here is
- * never committed. Past LEDGER_LIMIT documents it stops answering, to keep
- * the runner's memory bounded.
- */
-export class WrittenDocuments {
-  private readonly ids = new Map<string, Set<string>>()
-  private size = 0
-  private full = false
-
-  knowsAbsent(collection: string, id: string): boolean {
-    return !this.full && this.ids.get(collection)?.has(id) !== true
-  }
-
-  committed(written: ReadonlyArray<{ collection: string; id: string }>): void {
-    if (this.full) return
-    for (const { collection, id } of written) {
-      let ids = this.ids.get(collection)
-      if (ids === undefined) this.ids.set(collection, (ids = new Set()))
-      if (ids.has(id)) continue
-      ids.add(id)
-      this.size += 1
-    }
-    if (this.size > LEDGER_LIMIT) {
-      this.full = true
-      this.ids.clear()
-    }
   }
 }
 

@@ -5,7 +5,7 @@ import type { Projection } from '../projection'
 import { physicalCollection } from './buildNames'
 import type { Build } from './buildNames'
 import { BatchDocuments } from './batchDocuments'
-import type { WrittenDocuments } from './batchDocuments'
+import type { WrittenDocuments } from './writtenDocuments'
 import { DEFER_WRITE } from './deferredWrites'
 import type { DeferringTransaction } from './deferredWrites'
 
