@@ -5,7 +5,7 @@ import { WrittenDocuments } from '../../src/runner/writtenDocuments'
 const documentKey = fc.record({ collection: fc.constantFrom('register@1.0/register', 'matrix@1.0/matrix', 'a', 'a\u0000b'), id: fc.string({ maxLength: 12 }) })
 
 describe("a pass's ledger of the documents it wrote", () => {
-  it('for all writes, never calls absent a document that was written, in any batch', () => {
+  it('P1 a pass from checkpoint 0 never takes a document it wrote for absent, for any writes in any batches', () => {
     fc.assert(
       fc.property(fc.array(fc.array(documentKey, { maxLength: 20 }), { maxLength: 10 }), (batches) => {
         const ledger = new WrittenDocuments()
@@ -15,7 +15,7 @@ describe("a pass's ledger of the documents it wrote", () => {
     )
   })
 
-  it('knows almost every unwritten document absent after a rebuild-sized pass (70,000 agreements)', () => {
+  it('P2 a pass from checkpoint 0 keeps its ledger of written documents in fixed memory, and after 70,000 agreements still knows almost every unwritten one absent', () => {
     const ledger = new WrittenDocuments()
     const written = Array.from({ length: 70_000 }, (_, n) => ({ collection: 'register@1.0/register', id: `33.05/agreement-${n}` }))
     for (let from = 0; from < written.length; from += 35) ledger.committed(written.slice(from, from + 35))
@@ -26,7 +26,7 @@ describe("a pass's ledger of the documents it wrote", () => {
     expect(ledger.knowsAbsent('matrix@1.0/matrix', '33.05/agreement-1')).toBe(true)
   })
 
-  it('stops answering past a million documents, so what it says never grows less true', () => {
+  it('P2 past a million documents the ledger stops answering, so what it says never grows less true', () => {
     const ledger = new WrittenDocuments()
     ledger.committed(Array.from({ length: 1_000_001 }, (_, n) => ({ collection: 'c', id: String(n) })))
     expect(ledger.knowsAbsent('c', 'never-written')).toBe(false)
