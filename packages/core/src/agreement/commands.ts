@@ -132,8 +132,9 @@ export const signerSchema = z.strictObject(signerShape)
 /**
  * The day the step happened (the date on the signed document, the day the
  * training ran), when the officer records it later. Optional: decide writes
- * today (the context's clock, UTC day) when absent. A day after today, or
- * before the step it follows, is refused (OCCURRED_IN_FUTURE,
+ * today when absent, the day on the initiating region's clock (WIB, WITA or
+ * WIT; indonesianDays.ts). A day begun nowhere in Indonesia yet, or before
+ * the step it follows, is refused (OCCURRED_IN_FUTURE,
  * OCCURRED_BEFORE_PREVIOUS_STEP).
  */
 const occurredOn = calendarDate.optional()

@@ -107,27 +107,27 @@ function eventFor(command: AgreementCommand, state: AgreementState, ctx: DecideC
     case 'RecordDprdApproval':
       return { type: 'DprdApprovalRecorded', schemaVersion: 1, data: { approved: command.approved, decisionReference: command.decisionReference, decidedOn: command.decidedOn, at } }
     case 'SignKesepakatanBersama':
-      return { type: 'KesepakatanBersamaSigned', schemaVersion: 1, data: signatureData(command, ctx) }
+      return { type: 'KesepakatanBersamaSigned', schemaVersion: 1, data: signatureData(command, ctx, state) }
     case 'SignPerjanjianKerjaSama':
-      return { type: 'PerjanjianKerjaSamaSigned', schemaVersion: 1, data: signatureData(command, ctx) }
+      return { type: 'PerjanjianKerjaSamaSigned', schemaVersion: 1, data: signatureData(command, ctx, state) }
     case 'SignNotaKesepakatan':
-      return { type: 'NotaKesepakatanSigned', schemaVersion: 1, data: signatureData(command, ctx) }
+      return { type: 'NotaKesepakatanSigned', schemaVersion: 1, data: signatureData(command, ctx, state) }
     // The day it happened is always written, today when the command names
     // none, so a reader never has to guess which clock an event followed.
     case 'StartAction':
-      return { type: 'ActionStarted', schemaVersion: 1, data: { actionId: command.actionId, occurredOn: occurredOnOf(command, ctx.now), at } }
+      return { type: 'ActionStarted', schemaVersion: 1, data: { actionId: command.actionId, occurredOn: occurredOnOf(command, ctx.now, state), at } }
     case 'CompleteAction': {
       return {
         type: 'ActionCompleted',
         schemaVersion: 1,
-        data: { actionId: command.actionId, ...optional('evidence', command.evidence), ...optional('outputAchieved', command.outputAchieved), occurredOn: occurredOnOf(command, ctx.now), at },
+        data: { actionId: command.actionId, ...optional('evidence', command.evidence), ...optional('outputAchieved', command.outputAchieved), occurredOn: occurredOnOf(command, ctx.now, state), at },
       }
     }
     case 'RecordMonev':
       return {
         type: 'MonevRecorded',
         schemaVersion: 1,
-        data: { score: command.score, findings: command.findings, recommendation: command.recommendation, occurredOn: occurredOnOf(command, ctx.now), at },
+        data: { score: command.score, findings: command.findings, recommendation: command.recommendation, occurredOn: occurredOnOf(command, ctx.now, state), at },
       }
     case 'Amend':
       return {
@@ -160,8 +160,8 @@ function namedAction(action: PlannedActionInput, ctx: DecideContext): PlannedAct
   return { ...action, actionId: action.actionId ?? ctx.newId() }
 }
 
-function signatureData(command: CommandOf<'SignKesepakatanBersama' | 'SignPerjanjianKerjaSama' | 'SignNotaKesepakatan'>, ctx: DecideContext) {
-  return { partyId: command.partyId, signer: command.signer, ...optional('documentReference', command.documentReference), occurredOn: occurredOnOf(command, ctx.now), at: ctx.now.toISOString() }
+function signatureData(command: CommandOf<'SignKesepakatanBersama' | 'SignPerjanjianKerjaSama' | 'SignNotaKesepakatan'>, ctx: DecideContext, state: AgreementState) {
+  return { partyId: command.partyId, signer: command.signer, ...optional('documentReference', command.documentReference), occurredOn: occurredOnOf(command, ctx.now, state), at: ctx.now.toISOString() }
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

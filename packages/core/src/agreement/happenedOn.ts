@@ -1,4 +1,5 @@
 import { calendarDayOf, utcDay } from './agreementDates'
+import { latestIndonesianDay, regionToday } from './indonesianDays'
 import type { AgreementCommand, CommandOf } from './commands'
 import type { AgreementState, SignedDocument } from './state'
 
@@ -13,9 +14,14 @@ export type DatedCommand = CommandOf<'SignKesepakatanBersama' | 'SignPerjanjianK
 
 export const datedCommandTypes = ['SignKesepakatanBersama', 'SignPerjanjianKerjaSama', 'SignNotaKesepakatan', 'StartAction', 'CompleteAction', 'RecordMonev'] as const
 
-/** The day the command says its step happened; today (UTC) when it names none, as decide writes into the event. */
-export function occurredOnOf(command: DatedCommand, now: Date): string {
-  return command.occurredOn ?? calendarDayOf(now)
+/**
+ * The day the command says its step happened; when it names none, today as
+ * the initiating region counts it (WIB, WITA or WIT), as decide writes into
+ * the event: a monev entered at 08:00 in Jayapura is held today, not on the
+ * UTC day that ends an hour later.
+ */
+export function occurredOnOf(command: DatedCommand, now: Date, state: Pick<AgreementState, 'initiatingRegion'>): string {
+  return command.occurredOn ?? regionToday(now, state.initiatingRegion)
 }
 
 /** Which earlier step a dated step follows, for the refusal's details (stable words, not prose). */
@@ -65,9 +71,15 @@ export function previousStepOf(state: AgreementState, command: AgreementCommand)
   return latest
 }
 
-/** Where a named day falls: after today, before the step it follows, or within (whole UTC days; the same day is within). */
+/**
+ * Where a named day falls: after today, before the step it follows, or
+ * within (whole days; the same day is within). "After today" is after the
+ * latest day begun anywhere in Indonesia, so no party is refused its own
+ * today: the store of a region in WIB records the signature of a partner in
+ * WIT, whose day begins two hours sooner.
+ */
 export function placeDay(day: string, follows: { on: string } | undefined, now: Date): 'in-future' | 'before-previous-step' | 'within' {
-  if (utcDay(day) > utcDay(now)) return 'in-future'
+  if (utcDay(day) > latestIndonesianDay(now)) return 'in-future'
   if (follows !== undefined && utcDay(day) < utcDay(follows.on)) return 'before-previous-step'
   return 'within'
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { GuardViolation } from '../../src/errors'
 import { decide, evolve, fold, parseAgreementEvent, termEndsAt } from '../../src/agreement'
+import { regionToday } from '../../src/agreement/indonesianDays'
 import type { AgreementEvent, AgreementState } from '../../src/agreement'
 import type { Actor } from '../../src/store'
 import { REGION, actors, commands, context, day, eventsThrough, goodPath, isoDay, partnerActor, partnersFor, run } from './scenario'
@@ -40,8 +41,9 @@ function pathUntilKbReview(): AgreementEvent[] {
 }
 
 describe('the day a step happened (occurredOn)', () => {
-  it('is today, the context’s UTC day, when the command names none, and the given day when it does, in every dated event', () => {
-    const now = new Date(`${isoDay(90)}T23:30:00.000Z`)
+  it('is today on the initiating region’s clock when the command names none, and the given day when it does, in every dated event', () => {
+    // 17:00 in Kebumen (WIB): the same day as in UTC.
+    const now = new Date(`${isoDay(90)}T10:00:00.000Z`)
     const signed = eventsThrough('signed')
     const cases: Array<[Record<string, unknown>, AgreementEvent[], Actor]> = [
       [commands.sign('SignKesepakatanBersama', REGION), pathUntilKbReview(), actors.bupati],
@@ -57,6 +59,15 @@ describe('the day a step happened (occurredOn)', () => {
       const earlier = accepted(attempt({ ...command, occurredOn: isoDay(72) }, given, now, actor))
       expect(earlier.data).toMatchObject({ occurredOn: isoDay(72), at: now.toISOString() })
     }
+  })
+
+  it('counts today in the initiating region’s time zone: at 23:30 UTC a Kebumen monev left undated is held the next day, 06:30 WIB', () => {
+    const lateUtc = new Date(`${isoDay(180)}T23:30:00.000Z`)
+    expect(accepted(attempt(commands.monev(), eventsThrough('implemented'), lateUtc, actors.monev)).data).toMatchObject({ occurredOn: isoDay(181) })
+    expect(regionToday(lateUtc, REGION)).toBe(isoDay(181))
+    // 15:30 UTC: 22:30 in Kebumen (WIB) and 23:30 in Mataram (WITA), but already 00:30 in Jayapura (WIT); a code of no province keeps UTC.
+    const afternoonUtc = new Date(`${isoDay(180)}T15:30:00.000Z`)
+    expect([REGION, '52.71', '91.71', '81.71', 'XX'].map((code) => regionToday(afternoonUtc, code))).toEqual([isoDay(180), isoDay(180), isoDay(181), isoDay(181), isoDay(180)])
   })
 
   it('must be a calendar date: an instant or a misspelt field is refused with VALIDATION_FAILED', () => {
@@ -135,6 +146,14 @@ describe('OCCURRED_IN_FUTURE and OCCURRED_BEFORE_PREVIOUS_STEP', () => {
     expect(details).toEqual({ occurredOn: isoDay(181), recordedOn: isoDay(180) })
     refusedWith(attempt({ ...commands.sign('SignKesepakatanBersama', REGION), occurredOn: isoDay(56) }, pathUntilKbReview(), day(55), actors.bupati), 'OCCURRED_IN_FUTURE')
     refusedWith(attempt({ ...commands.complete(), occurredOn: isoDay(86) }, eventsThrough('started'), day(85)), 'OCCURRED_IN_FUTURE')
+  })
+
+  it('a day is after today only once it has begun nowhere in Indonesia: at 16:00 UTC a Kebumen store takes the next day (already begun in WIT) and refuses the day after', () => {
+    const evening = new Date(`${isoDay(180)}T16:00:00.000Z`)
+    expect(accepted(attempt({ ...commands.start(), occurredOn: isoDay(181) }, eventsThrough('signed'), evening)).data).toMatchObject({ occurredOn: isoDay(181) })
+    const details = refusedWith(attempt({ ...commands.start(), occurredOn: isoDay(182) }, eventsThrough('signed'), evening), 'OCCURRED_IN_FUTURE')
+    // The day it is recorded, as Kebumen counts it: 23:00 WIB.
+    expect(details).toEqual({ occurredOn: isoDay(182), recordedOn: isoDay(180) })
   })
 
   it('a signature before TKKSD discussed its draft is refused, naming the review', () => {

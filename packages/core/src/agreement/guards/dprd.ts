@@ -1,3 +1,4 @@
+import { regionToday } from '../indonesianDays'
 import { calendarDayOf, dprdRequestLapsed } from '../agreementDates'
 import { placeDay, previousStepOf } from '../happenedOn'
 import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard, indonesianNumber } from '../guard'
@@ -61,7 +62,7 @@ export const dprdDecisionDateOutOfRange = defineGuard({
   check: (state, command, ctx) => {
     const request = previousStepOf(state, command)
     if (request === undefined || !dprdDecisionPending(state)) return true
-    return placeDay(command.decidedOn, request, ctx.now) === 'within' || { decidedOn: command.decidedOn, requestedOn: request.on, recordedOn: calendarDayOf(ctx.now) }
+    return placeDay(command.decidedOn, request, ctx.now) === 'within' || { decidedOn: command.decidedOn, requestedOn: request.on, recordedOn: regionToday(ctx.now, state.initiatingRegion) }
   },
   message: {
     id: 'Tanggal keputusan DPRD harus jatuh antara tanggal permohonan kepala daerah dan hari pencatatan',

@@ -1,4 +1,5 @@
 import { calendarDayOf } from '../agreementDates'
+import { regionToday } from '../indonesianDays'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
 import { datedCommandTypes, occurredOnOf, placeDay, previousStepOf } from '../happenedOn'
 
@@ -11,8 +12,8 @@ export const occurredInFuture = defineGuard({
   code: 'OCCURRED_IN_FUTURE',
   when: datedCommandTypes,
   check: (state, command, ctx) => {
-    const occurredOn = occurredOnOf(command, ctx.now)
-    return placeDay(occurredOn, previousStepOf(state, command), ctx.now) !== 'in-future' || { occurredOn, recordedOn: calendarDayOf(ctx.now) }
+    const occurredOn = occurredOnOf(command, ctx.now, state)
+    return placeDay(occurredOn, previousStepOf(state, command), ctx.now) !== 'in-future' || { occurredOn, recordedOn: regionToday(ctx.now, state.initiatingRegion) }
   },
   message: {
     id: 'Tanggal terjadinya langkah ini melewati hari pencatatan; langkah dicatat setelah benar-benar terjadi',
@@ -30,7 +31,7 @@ export const occurredBeforePreviousStep = defineGuard({
   code: 'OCCURRED_BEFORE_PREVIOUS_STEP',
   when: datedCommandTypes,
   check: (state, command, ctx) => {
-    const occurredOn = occurredOnOf(command, ctx.now)
+    const occurredOn = occurredOnOf(command, ctx.now, state)
     const follows = previousStepOf(state, command)
     return placeDay(occurredOn, follows, ctx.now) !== 'before-previous-step' || { occurredOn, follows: follows?.step, followsOn: follows?.on }
   },

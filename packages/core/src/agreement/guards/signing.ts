@@ -121,7 +121,7 @@ export const noActionDueSoon = defineGuard({
   check: (state, command, ctx) => {
     const actions = state.term.workPlan?.actions ?? []
     if (state.status === 'none' || actions.length === 0) return true
-    const signingDate = occurredOnOf(command, ctx.now)
+    const signingDate = occurredOnOf(command, ctx.now, state)
     const signed = utcDay(signingDate)
     const limit = signed + ctx.policy.firstActionWithinDays
     const soon = actions.some((action) => utcDay(action.dueDate) >= signed && utcDay(action.dueDate) <= limit)
