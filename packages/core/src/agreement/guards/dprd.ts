@@ -1,5 +1,5 @@
 import { regionToday } from '../indonesianDays'
-import { calendarDayOf, dprdRequestLapsed } from '../agreementDates'
+import { dprdRequestLapsed } from '../agreementDates'
 import { placeDay, previousStepOf } from '../happenedOn'
 import { PERMENDAGRI_22_2020, PP_28_2018, defineGuard, indonesianNumber } from '../guard'
 import { dprdApprovalTriggered, dprdDecisionPending, unsignedParties } from '../state'

@@ -1,4 +1,3 @@
-import { calendarDayOf } from '../agreementDates'
 import { regionToday } from '../indonesianDays'
 import { ANTI_CEREMONIAL, PERMENDAGRI_22_2020, defineGuard } from '../guard'
 import { datedCommandTypes, occurredOnOf, placeDay, previousStepOf } from '../happenedOn'
