@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { REGISTER_COLLECTION, builtInReader, createProjectionRunner, queryRegister, registerProjection } from '@kerjasama/projections'
+import { REGISTER_COLLECTION, builtInReader, createProjectionRunner, findHead, queryRegister, registerProjection } from '@kerjasama/projections'
 import type { RegisterFilter } from '@kerjasama/projections'
 import type { EventStore, NewEvent, ReadModelStore } from '@kerjasama/core'
 import { openPostgresStore } from '@kerjasama/store-postgres'
@@ -109,7 +109,7 @@ async function seed(place: Place, total: number): Promise<{ agreements: number; 
 
 async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pick<ScaleResult, 'rebuild' | 'pages'>> {
   const store = await open(place, false)
-  const head = await headOf(store.events)
+  const head = await findHead(store.events, 0n)
   // A fresh database numbers its events from 1 without gaps.
   const events = Number(head)
   const rssBeforeRebuild = peakRssMb()
@@ -158,33 +158,6 @@ async function readAllRate(place: Place): Promise<{ eventsPerSecond: number }> {
   const seconds = (performance.now() - started) / 1000
   await store.close()
   return { eventsPerSecond: events / seconds }
-}
-
-/** The last position, found by a few one-event reads (as the runner finds it), so finding it does not read the log into memory. */
-async function headOf(events: EventStore): Promise<bigint> {
-  const firstAtOrAfter = async (position: bigint): Promise<bigint | undefined> => {
-    for await (const event of events.readAll({ fromPosition: position, batchSize: 1 })) return event.position
-    return undefined
-  }
-  let low = 0n
-  let step = 1n
-  let high: bigint
-  for (;;) {
-    const found = await firstAtOrAfter(low + step)
-    if (found === undefined) {
-      high = low + step
-      break
-    }
-    low = found
-    step *= 2n
-  }
-  while (high - low > 1n) {
-    const middle = (low + high) / 2n
-    const found = await firstAtOrAfter(middle)
-    if (found === undefined) high = middle
-    else low = found
-  }
-  return low
 }
 
 /**
