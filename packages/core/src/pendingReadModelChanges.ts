@@ -10,7 +10,7 @@ import { assertIdentifier, assertJsonValue } from './storeInput'
 
 export type DocumentList = Array<{ id: string; document: ReadModelDocument }>
 
-/** A put's index entries, made from the document object as it was put, and the fields they were made for. */
+/** A put's index entries, made at the put from its indexed fields as the stored JSON holds them, and the fields they were made for. */
 export type PendingIndexEntries = { fields: readonly string[]; entries: IndexEntry[] }
 
 /** What the transaction reads through to: the committed documents. */
@@ -29,9 +29,10 @@ export type CommittedDocuments = {
 export class PendingReadModelChanges {
   readonly documents = new Map<string, Map<string, string | null>>()
   /**
-   * With `indexedFields`, each put's index entries, made at the put from the
-   * object itself: the adapter then need not parse the text again at commit
-   * to index it, and a value that cannot be indexed is refused at the put.
+   * With `indexedFields`, each put's index entries, made at the put from its
+   * indexed fields (storedFieldsOf): the adapter then need not parse the text
+   * again at commit to index it, and a value that cannot be indexed is
+   * refused at the put.
    */
   private readonly indexEntries = new Map<string, Map<string, PendingIndexEntries>>()
   /** The setCheckpoint of this transaction, with the checkpoint it expects to move from (R15). */

@@ -1,5 +1,5 @@
 import { InvalidStoreInput, isKerjasamaError } from '@kerjasama/core'
-import { indexEntriesOf } from '@kerjasama/core/adapter'
+import { indexEntriesOf, storedFieldsOf } from '@kerjasama/core/adapter'
 import type { ReadModelTransaction } from '@kerjasama/core'
 import type { Projection } from '../projection'
 import { physicalCollection } from './buildNames'
@@ -61,7 +61,7 @@ export function buildTransaction(
       watched(() => {
         // A value the store cannot index (too long, too many items) is a bad document too: checking each write finds the event that wrote it.
         const indexed = checkEachWrite && typeof document === 'object' && document !== null ? collections?.[collection]?.indexed : undefined
-        if (indexed !== undefined) indexEntriesOf(document, indexed)
+        if (indexed !== undefined) indexEntriesOf(storedFieldsOf(document, indexed), indexed)
         return tx.put(physical(collection), id, document)
       }),
     delete: (collection, id) => watched(() => tx.delete(physical(collection), id)),
