@@ -8,6 +8,7 @@ import { buildTransaction } from './buildTransaction'
 import { DeferredWriteFailed } from './deferredWrites'
 import { commitCheckpoint, readCheckpoint } from './checkpoint'
 import { clearFailureRecord, failureRecordOf, readFailureRecord, writeFailureRecord } from './poison'
+import { recordBuildCollections } from './retiredBuilds'
 import type { FailureRecord } from './poison'
 
 export type BuildPass = {
@@ -17,6 +18,8 @@ export type BuildPass = {
   build: Build
   batchSize: number
   clock: () => Date
+  /** The physical collections this process knows the build's record names (retiredBuilds.ts); grows as batches commit. */
+  knownCollections: Set<string>
   /** Asked between batches; false ends the pass once the batch in hand has committed. */
   mayContinue: () => boolean
   /** Every event read, so the runner learns the head of the log. */
@@ -73,6 +76,15 @@ export async function runBuildPass(pass: BuildPass): Promise<PassOutcome> {
   return { kind: 'caught-up', checkpoint }
 }
 
+function* collectionsOf(written: ReadonlyArray<{ collection: string }>): Iterable<string> {
+  let last: string | undefined
+  for (const { collection } of written) {
+    // Written in runs, collection by collection: one comparison per document.
+    if (collection !== last) yield collection
+    last = collection
+  }
+}
+
 function nextTurnOfEventLoop(): Promise<void> {
   return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)))
 }
@@ -104,6 +116,7 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
   let checkEachWrite = false
   for (;;) {
     let written: ReadonlyArray<{ collection: string; id: string }> = []
+    let recorded: string[] = []
     try {
       const failure = await pass.readModels.transaction(buildKey(projection.name, build), async (tx) => {
         const view = buildTransaction(tx, projection.name, build, checkEachWrite, ledger, projection.collections)
@@ -124,6 +137,7 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
           if (!checkEachWrite && ((isKerjasamaError(error) && error.code === 'STORE_INPUT_INVALID') || error instanceof DeferredWriteFailed)) throw new RecheckEachWrite()
           throw error
         }
+        recorded = await recordBuildCollections(tx, projection.name, build, collectionsOf(written), pass.knownCollections)
         const checkpoint = upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position
         await commitCheckpoint(tx, readFrom, checkpoint)
         if (poison !== undefined) {
@@ -135,6 +149,7 @@ async function commitBatch(pass: BuildPass, readFrom: bigint, events: StoredEven
         return undefined
       })
       ledger?.committed(written)
+      for (const collection of recorded) pass.knownCollections.add(collection)
       if (failure === undefined) return { kind: 'committed', checkpoint: upTo === 0 ? readFrom : (events[upTo - 1] as StoredEvent).position }
       return { kind: 'failed', checkpoint: BigInt(failure.checkpoint), applied: upTo, failure }
     } catch (error) {

@@ -42,6 +42,10 @@ export const RUNNER_COLLECTIONS = {
   failures: 'projection-runner/failures',
   /** Every event an operator skipped, with who and why (poison.ts). */
   skips: 'projection-runner/skips',
+  /** Which physical collections each build has written, so a retired build can be deleted whole (retiredBuilds.ts). */
+  buildCollections: 'projection-runner/build-collections',
+  /** Builds no reader will see again, waiting to be deleted (retiredBuilds.ts). */
+  retired: 'projection-runner/retired',
 } as const
 
 /** The lease one runner instance holds to work on a projection, every build of it included. */

@@ -10,6 +10,7 @@ import { readFailureRecord } from './poison'
 import type { FailureRecord } from './poison'
 import { ProjectionSuperseded, planBuilds, readControlRecord, settleControlRecord, switchToTarget } from './rebuild'
 import type { BuildPlan } from './rebuild'
+import { cleanUpRetiredBuilds } from './retiredBuilds'
 import { progressMeter, statusErrorOf } from './status'
 import type { Progress, StatusError } from './status'
 
@@ -19,6 +20,8 @@ export type LoopContext = {
   leases: LeaseKeeper
   batchSize: number
   clock: () => Date
+  /** How long a retired build stays before it is deleted. */
+  retiredBuildGraceMs: number
   stopping: () => boolean
   head: () => bigint | null
   /** Looks the head of the log up afresh (head.ts). */
@@ -45,6 +48,8 @@ export class ProjectionLoop {
   private readonly retried = new Set<string>()
   private queue: Promise<unknown> = Promise.resolve()
   private declared = new Set<string>()
+  /** Per build key, the collections its record is known to name. */
+  private readonly knownCollections = new Map<string, Set<string>>()
 
   constructor(
     readonly projection: Projection,
@@ -85,6 +90,15 @@ export class ProjectionLoop {
           more = true
         }
       }
+      const cleanup = await cleanUpRetiredBuilds({
+        readModels,
+        projection: this.projection,
+        controlRecord: () => readControlRecord(readModels, name),
+        now: this.context.clock(),
+        graceMs: this.context.retiredBuildGraceMs,
+        mayContinue: () => leases.holds(name) && !this.context.stopping(),
+      })
+      more ||= cleanup.more
       this.lastError = null
       return { kind: 'worked', more: more && !this.context.stopping() }
     } catch (error) {
@@ -121,6 +135,7 @@ export class ProjectionLoop {
       build,
       batchSize: context.batchSize,
       clock: context.clock,
+      knownCollections: this.collectionsKnownOf(build),
       mayContinue: () => !context.stopping() && context.leases.holds(projection.name),
       onSeen: context.onSeen,
       onCommitted: ({ checkpoint, applied }) => {
@@ -132,6 +147,16 @@ export class ProjectionLoop {
       if (outcome.kind === 'failed') this.retried.add(failureKey(outcome.failure))
       return outcome
     })
+  }
+
+  private collectionsKnownOf(build: Build): Set<string> {
+    const key = buildKey(this.projection.name, build)
+    let known = this.knownCollections.get(key)
+    if (known === undefined) {
+      known = new Set()
+      this.knownCollections.set(key, known)
+    }
+    return known
   }
 
   /** Declares the indexed collections of the builds about to be written, once per build and process. */

@@ -71,6 +71,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
         leases,
         batchSize: settings.batchSize,
         clock,
+        retiredBuildGraceMs: settings.retiredBuildGraceMs,
         stopping: () => stopping,
         head: () => head,
         refreshHead,
@@ -87,7 +88,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   }
   // Skip records are found by projection, a page at a time, like any read model.
   const declareRunnerCollections = (): Promise<void> =>
-    (runnerCollections ??= readModels.declareCollections({ [RUNNER_COLLECTIONS.skips]: { indexed: ['projection'] } }).catch((error: unknown) => {
+    (runnerCollections ??= readModels.declareCollections({ [RUNNER_COLLECTIONS.skips]: { indexed: ['projection'] }, [RUNNER_COLLECTIONS.retired]: { indexed: ['projection'] } }).catch((error: unknown) => {
       // A store that was down must be asked again next time, not remembered as failed.
       runnerCollections = undefined
       throw error
@@ -233,7 +234,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     async rebuild(name) {
       const loop = loopOf(name)
       await declareRunnerCollections()
-      const requested = await requestRebuild(readModels, name, loop.projection.version)
+      const requested = await requestRebuild(readModels, name, loop.projection.version, clock())
       changes.fire()
       for (;;) {
         const since = commits.count

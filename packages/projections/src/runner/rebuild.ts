@@ -3,6 +3,7 @@ import { KerjasamaError, parseOrThrow } from '@kerjasama/core'
 import type { ReadModelStore, ReadModelTransaction } from '@kerjasama/core'
 import { RUNNER_COLLECTIONS, buildSchema, sameBuild } from './buildNames'
 import { commitCheckpoint, isCheckpointConflict } from './checkpoint'
+import { retireBuild } from './retiredBuilds'
 import type { Build } from './buildNames'
 
 /**
@@ -72,6 +73,8 @@ async function changeControlRecord(
   store: ReadModelStore,
   projection: string,
   change: (current: ControlRecord | undefined) => ControlRecord | undefined,
+  /** Builds the change leaves no reader or writer for, retired in the same transaction. */
+  retiring?: { at: Date; builds: (current: ControlRecord | undefined, next: ControlRecord) => Build[] },
 ): Promise<ControlRecord | undefined> {
   const key = controlKey(projection)
   for (let attempt = 1; ; attempt += 1) {
@@ -82,6 +85,7 @@ async function changeControlRecord(
         const next = change(current)
         if (next === undefined || next === current) return current
         await tx.put(RUNNER_COLLECTIONS.builds, projection, next)
+        for (const build of retiring?.builds(current, next) ?? []) await retireBuild(tx, projection, build, retiring?.at as Date)
         await commitCheckpoint(tx, revision, revision + 1n)
         return next
       })
@@ -106,33 +110,46 @@ export async function settleControlRecord(store: ReadModelStore, projection: str
 /**
  * Asks for a fresh build of `version` beside the active one and returns it.
  * A rebuild already under way is started over in a new generation, as the
- * caller asked for a clean build; its partial documents are left behind.
- * With nothing built yet, the first build is the rebuild.
+ * caller asked for a clean build; the abandoned generation is retired (its
+ * number is never taken again). A version bump's build (generation 0) is
+ * not: code of that version may resume it. With nothing built yet, the
+ * first build is the rebuild.
  */
-export async function requestRebuild(store: ReadModelStore, projection: string, version: number): Promise<Build> {
+export async function requestRebuild(store: ReadModelStore, projection: string, version: number, at: Date): Promise<Build> {
   let requested: Build = { version, generation: 0 }
-  await changeControlRecord(store, projection, (current) => {
-    const plan = planBuilds(current, version)
-    if (plan.kind === 'superseded') throw new ProjectionSuperseded(projection, version, plan.active.version)
-    if (current === undefined) return { active: requested, target: null, switchedAt: null, rebuilds: 0 }
-    requested = { version, generation: current.rebuilds + 1 }
-    return { ...current, target: requested, rebuilds: current.rebuilds + 1 }
-  })
+  await changeControlRecord(
+    store,
+    projection,
+    (current) => {
+      const plan = planBuilds(current, version)
+      if (plan.kind === 'superseded') throw new ProjectionSuperseded(projection, version, plan.active.version)
+      if (current === undefined) return { active: requested, target: null, switchedAt: null, rebuilds: 0 }
+      requested = { version, generation: current.rebuilds + 1 }
+      return { ...current, target: requested, rebuilds: current.rebuilds + 1 }
+    },
+    { at, builds: (current) => (current?.target != null && current.target.generation > 0 ? [current.target] : []) },
+  )
   return requested
 }
 
 /**
- * The atomic switch: `target` becomes what readers see. It happens only if
- * the record still names `target` (someone may have asked for a newer
- * rebuild meanwhile); returns whether it switched.
+ * The atomic switch: `target` becomes what readers see, and the build they
+ * saw before is retired in the same transaction (retiredBuilds.ts). It
+ * happens only if the record still names `target` (someone may have asked
+ * for a newer rebuild meanwhile); returns whether it switched.
  */
 export async function switchToTarget(store: ReadModelStore, projection: string, target: Build, at: Date): Promise<boolean> {
   let switched = false
-  await changeControlRecord(store, projection, (current) => {
-    switched = current !== undefined && sameBuild(current.target, target)
-    if (!switched || current === undefined) return current
-    return { ...current, active: target, target: null, switchedAt: at.toISOString() }
-  })
+  await changeControlRecord(
+    store,
+    projection,
+    (current) => {
+      switched = current !== undefined && sameBuild(current.target, target)
+      if (!switched || current === undefined) return current
+      return { ...current, active: target, target: null, switchedAt: at.toISOString() }
+    },
+    { at, builds: (current) => (current === undefined ? [] : [current.active]) },
+  )
   return switched
 }
 

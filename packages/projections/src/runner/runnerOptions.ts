@@ -51,6 +51,12 @@ export const runnerOptionsSchema = z.strictObject({
   pollIntervalMs: z.number().int().min(5).max(3_600_000).default(1000),
   /** How long a lease outlives its last heartbeat; heartbeats come every third of it. */
   leaseTtlMs: z.number().int().min(50).max(3_600_000).default(30_000),
+  /**
+   * How long a build readers no longer see (after a switch, or an abandoned
+   * rebuild) is kept before the lease holder deletes it: long enough for a
+   * query that looked the active build up just before the switch to finish.
+   */
+  retiredBuildGraceMs: z.number().int().min(0).max(604_800_000).default(60_000),
   onProgress: z.custom<(progress: Progress) => void>(isFunction, functionIssue('onProgress')).optional(),
 })
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 const testDir = import.meta.dirname
 const page = readFileSync(join(testDir, '..', '..', '..', '..', 'docs', 'projections.md'), 'utf8')
-const REQUIREMENTS = 14
+const REQUIREMENTS = 15
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -13,6 +13,7 @@ import { countingProjection, documentsOf, referenceCounts } from './support/coun
 import { appendTo, everyEvent } from './support/events'
 import { crashingReadModels } from './support/faultyReadModels'
 import { writesUnindexableAt } from './support/unindexableProjection'
+import { handClock, perStreamProjection, physicalDocuments } from './support/perStreamProjection'
 
 type Store = EventStore & { readModels: ReadModelStore }
 type Adapter = { name: string; available: boolean; open: () => Promise<Store>; cleanup: () => Promise<void> }
@@ -131,5 +132,23 @@ describe.each([sqlite, postgres])('the runner on $name', (adapter) => {
     await runner.waitUntilCaughtUp(position, { timeoutMs: 10_000 })
     expect(await readerFor(store.readModels, countingProjection()).get('counts', 'partner')).toMatchObject({ events: 1 })
     await runner.stop()
+  })
+
+  it.skipIf(!adapter.available)('P15 on SQLite and PostgreSQL: the build a switch replaced is deleted after the grace, its index entries with it, and the active build stays whole', async () => {
+    const store = await open()
+    await appendTo(store, Array.from({ length: 300 }, (_, n) => `${n % 3 === 0 ? 'agreement' : 'partner'}-${n}`))
+    const time = handClock()
+    const options = { eventStore: store, readModels: store.readModels, clock: time.clock, retiredBuildGraceMs: 1000 }
+    await createProjectionRunner({ ...options, projections: [perStreamProjection(1)] }).catchUp()
+    await createProjectionRunner({ ...options, projections: [perStreamProjection(2)] }).catchUp()
+    expect((await store.readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' }, limit: 500 })).items).toHaveLength(100)
+    time.advance(1000)
+    await createProjectionRunner({ ...options, projections: [perStreamProjection(2)] }).catchUp()
+    expect((await store.readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' }, limit: 500 })).items).toEqual([])
+    expect(await physicalDocuments(store.readModels, 'per-stream@1.0/streams')).toEqual({})
+    expect(await physicalDocuments(store.readModels, 'per-stream@1.0/stream-fold')).toEqual({})
+    const reader = readerFor(store.readModels, perStreamProjection(2))
+    expect((await reader.query('streams', { where: { kind: 'agreement' }, limit: 500 })).items).toHaveLength(100)
+    expect(Object.keys(await physicalDocuments(reader, 'stream-fold'))).toHaveLength(300)
   })
 })
