@@ -1,3 +1,4 @@
+import { regionToday } from '@kerjasama/core'
 import type { CommandContext } from './command'
 import { openStoreForReading } from './openStore'
 import type { OpenedStore } from './openStore'
@@ -25,6 +26,16 @@ export async function withReadOnlyStore<T>(context: CommandContext, projections:
 /** The "now" a watchlist or a deadline list is judged on. */
 export function nowOf(context: CommandContext): Date {
   return context.io.clock?.() ?? new Date()
+}
+
+/**
+ * The day a watchlist or deadline list is headed with: today on the clock
+ * of the --region asked for, else of the store's tenant when that is a
+ * region's code, else in UTC. The read models judge each agreement on its
+ * own region's today; this is the one the reader most likely keeps.
+ */
+export function headingDay(now: Date, region: string | undefined, tenant: string | undefined): string {
+  return regionToday(now, region ?? tenant)
 }
 
 /** The note every read command's help carries: why it says how far behind the read models are rather than catching them up. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
 import { EXIT } from '../src'
+import { builtInVersion } from './support/kebumenStore'
 import { kerjasama } from './support/runKerjasama'
 
 // Without a reachable server this prints one line saying why these tests are not run (and fails instead when CI is set).
@@ -33,7 +34,7 @@ describe.runIf(postgres.available)('the read commands on PostgreSQL', () => {
       const status = await kerjasama(['status', '--store', 'postgres', '--schema', test.schema, '--lang', 'en'], { env: { DATABASE_URL: serverUrl() } })
       expect(status.code).toBe(EXIT.ok)
       expect(status.out[0]).toBe(`Projections: postgres, schema ${test.schema}, tenant default`)
-      expect(status.out).toContainEqual(expect.stringMatching(/^register +caught-up +1 +(\d+) +\1 +0 +— +—$/))
+      expect(status.out).toContainEqual(expect.stringMatching(new RegExp(`^register +caught-up +${builtInVersion('register')} +(\\d+) +\\1 +0 +— +—$`)))
 
       // Read-only: no table, event, document, checkpoint or lease was written.
       expect(await snapshot()).toEqual(before)

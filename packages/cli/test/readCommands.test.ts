@@ -7,7 +7,7 @@ import { createAgreementService } from '@kerjasama/core'
 import { agreementLifecycle, testClock } from '@kerjasama/core/testing'
 import { openSqliteStore } from '@kerjasama/store-sqlite'
 import { EXIT } from '../src'
-import { kebumenFile } from './support/kebumenStore'
+import { builtInVersion, kebumenFile } from './support/kebumenStore'
 import { kerjasama } from './support/runKerjasama'
 
 const READ_COMMANDS: string[][] = [
@@ -38,7 +38,7 @@ describe('the read commands on a seeded SQLite file', () => {
     expect(code).toBe(EXIT.ok)
     expect(out[0]).toMatch(/^Proyeksi \/ Projections: sqlite .*kebumen\.db, daerah\/tenant default$/)
     for (const name of ['register', 'urusan-matrix', 'potentials', 'deadlines', 'semester-report', 'timeline']) {
-      expect(out).toContainEqual(expect.stringMatching(new RegExp(`^${name} +caught-up +1 +(\\d+) +\\1 +0 +— +—$`)))
+      expect(out).toContainEqual(expect.stringMatching(new RegExp(`^${name} +caught-up +${builtInVersion(name)} +(\\d+) +\\1 +0 +— +—$`)))
     }
     const json = JSON.parse((await kerjasama(['status', '--db', file, '--json'])).out.join('\n')) as Array<{ name: string; state: string; checkpoint: string; lag: string }>
     expect(json.map((status) => status.name)).toEqual(['register', 'urusan-matrix', 'potentials', 'deadlines', 'semester-report', 'timeline'])
@@ -101,6 +101,21 @@ describe('the read commands on a seeded SQLite file', () => {
     expect(table.out[0]).toBe('Deadlines in the 60 days from 2022-05-01 (2)')
     expect(table.out[3]).toMatch(/^2022-05-23 +action +festival +Pelatihan produksi dan pengemasan +Dinas Koperasi dan UKM$/)
     for (const days of ['0', '3651', 'tiga', '-1']) expect((await kerjasama(['deadlines', '--db', file, `--days=${days}`])).code, days).toBe(EXIT.usage)
+  })
+
+  it('heads the watchlist and the deadlines with the day of --region, else of the store’s tenant when it is a region’s code, else the UTC day', async () => {
+    // 18:00 UTC on 22 May 2022 is 01:00 on the 23rd in Kebumen (WIB), the day festival’s and toko-daring’s actions fall due.
+    const clock = () => new Date('2022-05-22T18:00:00.000Z')
+    const dueIn = async (...argv: string[]) => (await kerjasama(['deadlines', '--days', '1', '--lang', 'en', ...argv], { clock })).out
+    expect((await dueIn('--db', file, '--region', '33.05'))[0]).toBe('Deadlines in the 1 days from 2022-05-23 (2)')
+    // Without --region each agreement's own region's today: Kebumen's, so both are due; the default tenant heads with the UTC day.
+    expect((await dueIn('--db', file))[0]).toBe('Deadlines in the 1 days from 2022-05-22 (2)')
+    const watchlist = await kerjasama(['watchlist', '--db', file, '--region', '33.05', '--lang', 'en'], { clock })
+    expect(watchlist.out[0]).toMatch(/^Ceremonial-risk watchlist as of 2022-05-23 \(/)
+    expect((await kerjasama(['watchlist', '--db', file, '--lang', 'en'], { clock })).out[0]).toMatch(/^Ceremonial-risk watchlist as of 2022-05-22 \(/)
+    const kebumen = await kebumenFile(join(directory, 'tenant-33.05.db'), { tenant: '33.05' })
+    expect((await dueIn('--db', kebumen, '--tenant', '33.05'))[0]).toBe('Deadlines in the 1 days from 2022-05-23 (2)')
+    expect((await kerjasama(['watchlist', '--db', kebumen, '--tenant', '33.05', '--lang', 'en'], { clock })).out[0]).toMatch(/^Ceremonial-risk watchlist as of 2022-05-23 \(/)
   })
 
   it('report --semester prints the table, CSV from semesterReportCsv (columns in the language of --lang) or JSON', async () => {

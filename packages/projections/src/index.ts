@@ -6,7 +6,7 @@ export type { MonevEntry, RegisterEntry, Stage } from './readModels/register/reg
 export { allRegisterEntries, queryRegister, registerFilterSchema } from './readModels/register/registerQuery'
 export type { RegisterFilter, RegisterPage } from './readModels/register/registerQuery'
 export { judgeWatchlist, queryWatchlist } from './readModels/watchlist/watchlist'
-export type { WatchlistEntry, WatchlistQuery } from './readModels/watchlist/watchlist'
+export type { JudgedAt, WatchlistEntry, WatchlistQuery } from './readModels/watchlist/watchlist'
 export { defaultWatchlistPolicy, resolveWatchlistPolicy } from './readModels/watchlist/watchlistPolicy'
 export type { WatchlistPolicy } from './readModels/watchlist/watchlistPolicy'
 export { watchlistRules } from './readModels/watchlist/watchlistRules'

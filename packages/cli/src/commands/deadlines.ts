@@ -5,7 +5,7 @@ import type { Wording } from '../language'
 import { EXIT } from '../exitCodes'
 import { jsonText } from '../jsonOutput'
 import { integerValue, stringValue } from '../optionValues'
-import { READ_ONLY_NOTE, nowOf, withReadOnlyStore } from '../readCommand'
+import { READ_ONLY_NOTE, headingDay, nowOf, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
 
@@ -21,8 +21,8 @@ export const deadlinesCommand: Command = {
   readOnly: true,
   notes: [
     {
-      en: 'Soonest first; completed actions and ended agreements are left out.',
-      id: 'Yang paling dekat lebih dulu; kegiatan yang selesai dan kerja sama yang berakhir tidak dicantumkan.',
+      en: 'Soonest first; completed actions and ended agreements are left out. Today is that of --region (WIB, WITA or WIT); without it, each agreement\'s initiating region\'s today, and the heading names the day of the store\'s tenant when that is a region\'s code, else the UTC day.',
+      id: 'Yang paling dekat lebih dulu; kegiatan yang selesai dan kerja sama yang berakhir tidak dicantumkan. Hari ini adalah hari ini menurut waktu wilayah --region (WIB, WITA, atau WIT); tanpa itu, menurut waktu daerah pemrakarsa setiap kerja sama, dan judul menyebut tanggal menurut daerah penyimpanan bila itu kode wilayah, atau tanggal UTC.',
     },
     READ_ONLY_NOTE,
   ],
@@ -38,7 +38,7 @@ export const deadlinesCommand: Command = {
       io.out(jsonText(deadlines))
       return EXIT.ok
     }
-    const day = now.toISOString().slice(0, 10)
+    const day = headingDay(now, region, context.selection.tenant)
     const word = (id: string, en: string): string => wording.text({ id, en })
     io.out(`${wording.heading({ id: `Tenggat ${days} hari sejak ${day}`, en: `Deadlines in the ${days} days from ${day}` })} (${deadlines.length})`)
     const table = renderTable(

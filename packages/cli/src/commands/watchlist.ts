@@ -3,7 +3,7 @@ import type { Command } from '../command'
 import { EXIT } from '../exitCodes'
 import { jsonText } from '../jsonOutput'
 import { stringValue } from '../optionValues'
-import { READ_ONLY_NOTE, nowOf, withReadOnlyStore } from '../readCommand'
+import { READ_ONLY_NOTE, headingDay, nowOf, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
 
@@ -18,8 +18,8 @@ export const watchlistCommand: Command = {
   readOnly: true,
   notes: [
     {
-      en: 'Judged at the moment the command runs, from the register (time passing is no event, so nothing of it is stored), worst first, with the default policy of @kerjasama/projections.',
-      id: 'Dinilai pada saat perintah dijalankan, dari register (berlalunya waktu bukan peristiwa, jadi tidak ada yang disimpan), yang paling berat lebih dulu, dengan kebijakan bawaan @kerjasama/projections.',
+      en: 'Judged at the moment the command runs, from the register (time passing is no event, so nothing of it is stored), worst first, with the default policy of @kerjasama/projections. Each agreement is judged on today as its initiating region counts it (WIB, WITA or WIT); the heading names the day of --region, else of the store\'s tenant when that is a region\'s code, else the UTC day.',
+      id: 'Dinilai pada saat perintah dijalankan, dari register (berlalunya waktu bukan peristiwa, jadi tidak ada yang disimpan), yang paling berat lebih dulu, dengan kebijakan bawaan @kerjasama/projections. Setiap kerja sama dinilai pada hari ini menurut waktu daerah pemrakarsanya (WIB, WITA, atau WIT); judul menyebut tanggal menurut wilayah --region, atau menurut daerah penyimpanan bila itu kode wilayah, atau tanggal UTC.',
     },
     READ_ONLY_NOTE,
   ],
@@ -34,7 +34,7 @@ export const watchlistCommand: Command = {
       io.out(jsonText(entries))
       return EXIT.ok
     }
-    const day = now.toISOString().slice(0, 10)
+    const day = headingDay(now, region, context.selection.tenant)
     const word = (id: string, en: string): string => wording.text({ id, en })
     io.out(`${wording.heading({ id: `Daftar pantauan risiko seremonial per ${day}`, en: `Ceremonial-risk watchlist as of ${day}` })} (${entries.length})`)
     const table = renderTable(

@@ -18,13 +18,20 @@ export async function seedKebumen(store: EventStore): Promise<void> {
   await runLifecycle(service, clock, 'KSDPK', { agreementId: 'toko-daring', potential: 'Gula merah Kebumen', affairs: ['2.17'], start: START }, { stopBefore: 'start action' })
 }
 
+/** The version of a built-in projection, as status shows the active build's. */
+export function builtInVersion(name: string): number {
+  const projection = builtInProjections.find((candidate) => candidate.name === name)
+  if (projection === undefined) throw new Error(`no built-in projection ${name}`)
+  return projection.version
+}
+
 export async function catchUpReadModels(eventStore: EventStore, readModels: ReadModelStore): Promise<void> {
   await createProjectionRunner({ eventStore, readModels, projections: [...builtInProjections] }).catchUp()
 }
 
-/** An SQLite file with the Kebumen agreements, its read models built unless `buildReadModels: false`. */
-export async function kebumenFile(file: string, options: { buildReadModels?: boolean } = {}): Promise<string> {
-  const store = openSqliteStore({ file })
+/** An SQLite file with the Kebumen agreements, its read models built unless `buildReadModels: false`; in the default tenant unless one is given. */
+export async function kebumenFile(file: string, options: { buildReadModels?: boolean; tenant?: string } = {}): Promise<string> {
+  const store = openSqliteStore({ file, ...(options.tenant === undefined ? {} : { tenant: options.tenant }) })
   try {
     await seedKebumen(store)
     if (options.buildReadModels !== false) await catchUpReadModels(store, store.readModels)

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { queryDeadlines } from '@kerjasama/projections'
 import type { Deadline } from '@kerjasama/projections'
-import { dayOf, dayText, regionText } from './displayFormats'
+import { dayText, pageToday, regionText } from './displayFormats'
 import type { DashboardSource } from './dashboardSource'
 import { filterForm } from './filterForm'
 import { html, join } from './html'
@@ -64,7 +64,7 @@ export function deadlinesPage(page: PageContext, data: DeadlinesPageData): Html 
     title: t(page, text.deadlinesTitle),
     current: 'deadlines',
     body: html`<p class="lead">${t(page, text.deadlinesIntro)}</p>
-<p class="as-of">${t(page, text.asOf)} ${dayText(page, dayOf(page.now))}</p>
+<p class="as-of">${t(page, text.asOf)} ${dayText(page, pageToday(page, query.region))}</p>
 ${periods}
 ${form}
 ${due}`,

@@ -1,3 +1,4 @@
+import { regionToday } from '@kerjasama/core'
 import { html } from './html'
 import type { Html } from './html'
 import type { PageContext } from './pageContext'
@@ -20,9 +21,14 @@ export function dayText(page: Pick<PageContext, 'lang'>, value: string | undefin
   return html`<time datetime="${day}">${dayFormats[page.lang].format(parsed)}</time>`
 }
 
-/** The day of an instant, as the read models name days (UTC). */
-export function dayOf(instant: Date): string {
-  return instant.toISOString().slice(0, 10)
+/**
+ * Today for the page's "as of" line: on the clock of the region the page is
+ * filtered to, else of the handler's tenant when that is a region's code,
+ * else UTC. The read models judge each agreement on its own initiating
+ * region's today (WIB, WITA or WIT); this is the one the reader most likely keeps.
+ */
+export function pageToday(page: Pick<PageContext, 'now' | 'tenant'>, region: string | undefined): string {
+  return regionToday(page.now, region ?? page.tenant)
 }
 
 /** A count or a score with the page's decimal separator (87,5 in Bahasa Indonesia). */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { queryWatchlist } from '@kerjasama/projections'
 import type { WatchlistEntry } from '@kerjasama/projections'
-import { dayOf, dayText } from './displayFormats'
+import { dayText, pageToday } from './displayFormats'
 import type { DashboardSource } from './dashboardSource'
 import { filterForm } from './filterForm'
 import { html } from './html'
@@ -61,7 +61,7 @@ export function watchlistPage(page: PageContext, data: WatchlistPageData): Html 
     title: t(page, text.watchlistTitle),
     current: 'watchlist',
     body: html`<p class="lead">${t(page, text.watchlistIntro)}</p>
-<p class="as-of">${t(page, text.asOf)} ${dayText(page, dayOf(page.now))}</p>
+<p class="as-of">${t(page, text.asOf)} ${dayText(page, pageToday(page, data.query.region))}</p>
 ${form}
 ${risks}`,
   })

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { AGREEMENT_STREAM_PREFIX, agreementStreamId, fold, parseAgreementEvent, parseOrThrow } from '@kerjasama/core'
 import type { AgreementState, EventStore, StoredEvent } from '@kerjasama/core'
 import type { Projection } from '../projection'
-import { calendarDay, datesOf } from '../readModels/eventDates'
+import { datesOf, regionDayOf } from '../readModels/eventDates'
 import { registerProjection } from '../readModels/register/registerProjection'
-import { queryWatchlist } from '../readModels/watchlist/watchlist'
+import { watchlistFrom } from '../readModels/watchlist/watchlist'
 import type { WatchlistEntry, WatchlistQuery } from '../readModels/watchlist/watchlist'
 import { DocumentsInMemory } from './documentsInMemory'
 
@@ -13,7 +13,10 @@ import { DocumentsInMemory } from './documentsInMemory'
  * snapshot, so what it shows is what the record held then. `by: 'recorded'`
  * (the default) takes the steps recorded up to the end of that day;
  * `by: 'happened'` takes the steps that happened by then — a KB signed on
- * 30 June but recorded on 3 July counts for 30 June.
+ * 30 June but recorded on 3 July counts for 30 June. Days are the
+ * initiating region's (WIB, WITA or WIT), as everywhere on the read side: a
+ * step recorded at 01:00 WIT on 1 July (16:00 UTC on 30 June) counts for
+ * 1 July in Jayapura.
  */
 export const asOfSchema = z.strictObject({
   date: z.iso.date(),
@@ -23,11 +26,24 @@ export type AsOf = z.input<typeof asOfSchema>
 
 const AS_OF = { id: 'tanggal acuan (per tanggal)', en: 'as-of date' }
 
+/**
+ * Whether an event counts for the date. Called on every event in order, kept
+ * or not: an agreement's region comes from its identification, the first
+ * event of its stream, and is remembered per stream. Events of other
+ * aggregates have no initiating region; they count by the clock of their
+ * tenant when the tenant is a province's or kabupaten/kota's code (a
+ * region's own store), else by UTC.
+ */
 function includes(asOf: { date: string; by?: 'recorded' | 'happened' | undefined }): (event: StoredEvent) => boolean {
+  const regionOfStream = new Map<string, string>()
   return (event) => {
-    if (!event.streamId.startsWith(AGREEMENT_STREAM_PREFIX)) return calendarDay(event.metadata.recordedAt) <= asOf.date
-    const dates = datesOf(parseAgreementEvent(event.type, event.schemaVersion, event.data), event)
-    return (asOf.by === 'happened' ? dates.happenedOn : calendarDay(dates.recordedAt)) <= asOf.date
+    if (!event.streamId.startsWith(AGREEMENT_STREAM_PREFIX)) return regionDayOf(event.metadata.recordedAt, event.tenant) <= asOf.date
+    const parsed = parseAgreementEvent(event.type, event.schemaVersion, event.data)
+    const key = `${event.tenant}/${event.streamId}`
+    if (parsed.type === 'CooperationIdentified') regionOfStream.set(key, parsed.data.initiatingRegion)
+    const region = regionOfStream.get(key) ?? event.tenant
+    const dates = datesOf(parsed, event, region)
+    return (asOf.by === 'happened' ? dates.happenedOn : regionDayOf(dates.recordedAt, region)) <= asOf.date
   }
 }
 
@@ -48,11 +64,15 @@ export function registerAsOf(store: EventStore, asOf: AsOf): Promise<DocumentsIn
   return readModelsAsOf(store, [registerProjection], asOf)
 }
 
-/** The watchlist as it stood at the end of the date (23:59:59.999 UTC), from the register as of that date. */
+/**
+ * The watchlist as it stood on the date, from the register as of that date:
+ * every agreement judged on the date itself, the day the user asked about,
+ * whichever zone its region keeps.
+ */
 export async function watchlistAsOf(store: EventStore, asOf: AsOf, query: Omit<WatchlistQuery, 'now'> = {}): Promise<WatchlistEntry[]> {
   const valid = parseOrThrow(asOfSchema, asOf, AS_OF)
   const reader = await registerAsOf(store, valid)
-  return queryWatchlist(reader, { ...query, now: new Date(`${valid.date}T23:59:59.999Z`) })
+  return watchlistFrom(reader, query, { day: valid.date })
 }
 
 /** One agreement's state as it stood on the date; the initial state ("none") when it did not exist yet. */

@@ -1,7 +1,9 @@
 /**
- * Read models judge whole calendar days in UTC, as the guards do: an action
- * due "2022-05-21" is overdue from 22 May whatever the hour, and a region's
- * app in WIB, WITA or WIT sees the same watchlist as the server.
+ * Read models judge whole calendar days: an action due "2022-05-21" is
+ * overdue from 22 May whatever the hour. Which day an instant falls on is
+ * the initiating region's to say (WIB, WITA or WIT; `regionToday` in core),
+ * as the command side dates steps: at 08:00 in Jayapura it is already the
+ * day UTC reaches at 09:00. Once named, days are plain dates, counted here.
  */
 const DAY_MS = 86_400_000
 
@@ -12,10 +14,6 @@ export function dayNumber(day: string): number {
 
 export function dayOf(number: number): string {
   return new Date(number * DAY_MS).toISOString().slice(0, 10)
-}
-
-export function today(now: Date): string {
-  return now.toISOString().slice(0, 10)
 }
 
 export function addDays(day: string, days: number): string {

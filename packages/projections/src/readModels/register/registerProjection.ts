@@ -27,7 +27,8 @@ const workingCopies = new WeakMap<ReadModelTransaction, Map<string, WorkingCopy>
  */
 export const registerProjection = defineProjection({
   name: 'register',
-  version: 1,
+  // 2: a step that names no day happened on the day it was recorded on the initiating region's clock, no longer the UTC day.
+  version: 2,
   collections: registerIndexes,
   async apply(stored, tx) {
     const record = agreementRecordOf(stored)
@@ -36,14 +37,15 @@ export const registerProjection = defineProjection({
     if (deferrerOf(tx) === undefined) {
       const previous = (await tx.get(REGISTER_COLLECTION, id)) as RegisterEntry | undefined
       const state = evolve(previous?.state ?? initialState, record.event)
-      const entry = registerEntryOf({ tenant: record.tenant, agreementId: record.agreementId, version: stored.version, state, dates: datesOf(record.event, stored), previous })
+      const entry = registerEntryOf({ tenant: record.tenant, agreementId: record.agreementId, version: stored.version, state, dates: datesOf(record.event, stored, state.initiatingRegion), previous })
       await tx.put(REGISTER_COLLECTION, id, entry as unknown as Record<string, unknown>)
       return
     }
     const copy = await workingCopyOf(tx, id, record)
-    const dates = datesOf(record.event, stored)
     copy.before = copy.after
     evolveInPlace(copy.state, record.event)
+    // After the fold, so an identification dates itself by the region it names.
+    const dates = datesOf(record.event, stored, copy.state.initiatingRegion)
     copy.after = { stage: copy.state.status as StageHistory['stage'], stageDates: stageDatesAfter(copy.before, copy.state, dates) }
     copy.version = stored.version
     copy.dates = dates

@@ -28,12 +28,13 @@ export type ReportFacts = {
 
 export const semesterReportProjection = defineProjection({
   name: 'semester-report',
-  version: 1,
+  // 2: facts of steps that name no day are dated on the initiating region's clock, no longer by the UTC day.
+  version: 2,
   collections: { [REPORT_COLLECTION]: { indexed: ['regions'] } },
   async apply(stored, tx) {
     const step = await foldAgreement(stored, tx, STATE_COLLECTION)
     if (step === undefined) return
-    const on = datesOf(step.event, stored).happenedOn
+    const on = datesOf(step.event, stored, step.after.initiatingRegion).happenedOn
     const saved = (await tx.get(REPORT_COLLECTION, step.documentId)) as unknown as ReportFacts | undefined
     const facts: ReportFacts = saved ?? { agreementId: step.agreementId, tenant: step.tenant, object: '', kind: '', regions: [], stageHistory: [], signedOn: [], actionsCompletedWithEvidenceOn: [], monev: [] }
     const after = step.after

@@ -30,13 +30,14 @@ export type Timeline = { agreementId: string; tenant: string; entries: TimelineE
  */
 export const timelineProjection = defineProjection({
   name: 'timeline',
-  version: 1,
+  // 2: happenedOn of a step that names no day is the day on the initiating region's clock, no longer the UTC day.
+  version: 2,
   collections: { [TIMELINE_COLLECTION]: { indexed: [] } },
   async apply(stored, tx) {
     const step = await foldAgreement(stored, tx, STATE_COLLECTION)
     if (step === undefined) return
     const saved = (await tx.get(TIMELINE_COLLECTION, step.documentId)) as unknown as Timeline | undefined
-    const dates = datesOf(step.event, stored)
+    const dates = datesOf(step.event, stored, step.after.initiatingRegion)
     const actor = stored.metadata.actor as { id: string; role: string; actsFor?: string }
     const entry: TimelineEntry = {
       version: stored.version,

@@ -1,5 +1,6 @@
+import { z } from 'zod'
+import { parseOrThrow, regionToday } from '@kerjasama/core'
 import type { LocalizedMessage, ReadModelReader } from '@kerjasama/core'
-import { today as dayOfNow } from '../calendarDays'
 import { allRegisterEntries } from '../register/registerQuery'
 import type { RegisterEntry, Stage } from '../register/registerEntry'
 import { resolveWatchlistPolicy } from './watchlistPolicy'
@@ -24,14 +25,26 @@ export type WatchlistEntry = {
 const severityRank: Record<Severity, number> = { high: 0, medium: 1, low: 2 }
 
 /**
- * Judges entries on the day `now` falls on (UTC), worst first: gravest
+ * When the watchlist is judged. An instant: each entry on its initiating
+ * region's today at that instant (WIB, WITA or WIT), as the region's
+ * officers count days — at 08:30 in Jayapura an action due yesterday is past
+ * due, though UTC is still on yesterday. `{ day }`: every entry on that
+ * calendar day, as an "as of" read asks for the date the user named.
+ */
+export type JudgedAt = Date | { day: string }
+
+const judgedDaySchema = z.strictObject({ day: z.iso.date() })
+
+/**
+ * Judges entries on their day (see JudgedAt), worst first: gravest
  * severity, then the longest-standing risk, then the agreement id so equal
  * entries always come in one order.
  */
-export function judgeWatchlist(entries: Iterable<RegisterEntry>, now: Date, policy: WatchlistPolicy, rules: readonly WatchlistRule[] = watchlistRules): WatchlistEntry[] {
-  const day = dayOfNow(now)
+export function judgeWatchlist(entries: Iterable<RegisterEntry>, at: JudgedAt, policy: WatchlistPolicy, rules: readonly WatchlistRule[] = watchlistRules): WatchlistEntry[] {
+  const fixed = at instanceof Date ? undefined : parseOrThrow(judgedDaySchema, at, { id: 'hari penilaian daftar pantauan', en: 'watchlist judgement day' }).day
   const found: WatchlistEntry[] = []
   for (const entry of entries) {
+    const day = fixed ?? regionToday(at as Date, entry.initiatingRegion)
     for (const rule of rules) {
       const finding = rule.judge(entry, day, policy)
       if (finding === undefined || finding.since > day) continue
@@ -62,10 +75,16 @@ export type WatchlistQuery = {
   region?: string
 }
 
-/** The ceremonial-risk watchlist as it stands at `now`, from the register. */
+/** The ceremonial-risk watchlist as it stands at `now`, from the register: each agreement judged on its initiating region's today. */
 export async function queryWatchlist(reader: ReadModelReader, query: WatchlistQuery): Promise<WatchlistEntry[]> {
-  const policy = resolveWatchlistPolicy(query.policy)
+  const { now, ...filter } = query
+  return watchlistFrom(reader, filter, now)
+}
+
+/** The register's entries (of the region, when one is given) judged at `at`. */
+export async function watchlistFrom(reader: ReadModelReader, filter: Omit<WatchlistQuery, 'now'>, at: JudgedAt): Promise<WatchlistEntry[]> {
+  const policy = resolveWatchlistPolicy(filter.policy)
   const entries: RegisterEntry[] = []
-  for await (const entry of allRegisterEntries(reader, query.region === undefined ? {} : { region: query.region })) entries.push(entry)
-  return judgeWatchlist(entries, query.now, policy)
+  for await (const entry of allRegisterEntries(reader, filter.region === undefined ? {} : { region: filter.region })) entries.push(entry)
+  return judgeWatchlist(entries, at, policy)
 }

@@ -1,6 +1,6 @@
 import type { LocalizedMessage } from '@kerjasama/core'
 import { addDays, addMonths, dayNumber } from '../calendarDays'
-import { calendarDay } from '../eventDates'
+import { calendarDay, regionDayOf } from '../eventDates'
 import type { RegisterEntry, Stage } from '../register/registerEntry'
 import type { WatchlistPolicy } from './watchlistPolicy'
 
@@ -31,7 +31,7 @@ const isRunning = (entry: RegisterEntry): boolean => running.includes(entry.stag
  * 3 July starts its 90 days on 30 June.
  */
 function signedOn(entry: RegisterEntry): string | undefined {
-  return entry.term.signedOn ?? entry.stageDates.signed?.happenedOn ?? (entry.term.signedAt === undefined ? undefined : calendarDay(entry.term.signedAt))
+  return entry.term.signedOn ?? entry.stageDates.signed?.happenedOn ?? (entry.term.signedAt === undefined ? undefined : regionDayOf(entry.term.signedAt, entry.initiatingRegion))
 }
 
 /** A risk that begins once `days` whole days have passed since `from`: on the day after the last allowed one. */
@@ -81,7 +81,7 @@ export const kbWithoutPks: WatchlistRule = {
   code: 'KB_WITHOUT_PKS',
   severity: 'high',
   judge(entry, today, policy) {
-    const kbSigned = entry.term.kbSignedOn ?? (entry.term.kbSignedAt === undefined ? undefined : calendarDay(entry.term.kbSignedAt))
+    const kbSigned = entry.term.kbSignedOn ?? (entry.term.kbSignedAt === undefined ? undefined : regionDayOf(entry.term.kbSignedAt, entry.initiatingRegion))
     if (entry.stage !== 'coordinated' || kbSigned === undefined) return undefined
     const finding = pastDays(kbSigned, policy.pksWithinDaysOfKb, today)
     return finding === undefined ? undefined : { ...finding, details: { kbSignedOn: kbSigned, withinDays: policy.pksWithinDaysOfKb } }
@@ -177,7 +177,7 @@ export const expiredWithoutEvaluation: WatchlistRule = {
     const expired = entry.ended?.reason === 'expired'
     const pastEnd = isRunning(entry) && entry.endDate !== undefined && dayNumber(today) > dayNumber(entry.endDate)
     if (!expired && !pastEnd) return undefined
-    const since = entry.endDate !== undefined ? addDays(entry.endDate, 1) : calendarDay((entry.ended as { at: string }).at)
+    const since = entry.endDate !== undefined ? addDays(entry.endDate, 1) : regionDayOf((entry.ended as { at: string }).at, entry.initiatingRegion)
     return { since, details: { endDate: entry.endDate ?? null } }
   },
   reason: () => ({
