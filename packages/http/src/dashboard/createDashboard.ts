@@ -11,6 +11,7 @@ import { parseParams } from '../requestQuery'
 import { agreementPage, agreementPageParameters, loadAgreement } from './agreementPage'
 import { languageCookie, pageLanguage } from './dashboardLanguage'
 import { deadlinesPage, loadDeadlines } from './deadlinesPage'
+import { pageToday } from './displayFormats'
 import { errorPage } from './errorPage'
 import type { Html } from './html'
 import { loadMatrix, matrixPage } from './matrixPage'
@@ -110,7 +111,10 @@ export function createDashboard(options: DashboardOptions = {}): (app: Hono, con
     pages.get(`${basePath}/watchlist`, signedIn, async (c) => respond(c, watchlistPage(pageOf(c), await loadWatchlist(source, parsePageQuery(c.req.url, pageQueries['/watchlist']), c.get('now')))))
     pages.get(`${basePath}/deadlines`, signedIn, async (c) => respond(c, deadlinesPage(pageOf(c), await loadDeadlines(source, parsePageQuery(c.req.url, pageQueries['/deadlines']), c.get('now')))))
     pages.get(`${basePath}/potentials`, signedIn, async (c) => respond(c, potentialsPage(pageOf(c), await loadPotentials(source, parsePageQuery(c.req.url, pageQueries['/potentials'])))))
-    pages.get(`${basePath}/reports/semester`, signedIn, async (c) => respond(c, reportPage(pageOf(c), await loadReport(source, parsePageQuery(c.req.url, pageQueries['/reports/semester']), c.get('now')))))
+    pages.get(`${basePath}/reports/semester`, signedIn, async (c) => {
+      const query = parsePageQuery(c.req.url, pageQueries['/reports/semester'])
+      return respond(c, reportPage(pageOf(c), await loadReport(source, query, pageToday(pageOf(c), query.region))))
+    })
     pages.get(`${basePath}/agreements/:id`, signedIn, async (c) => {
       const { id } = parseParams(c.req.param(), agreementPageParameters)
       return respond(c, agreementPage(pageOf(c), await loadAgreement(source, id, parsePageQuery(c.req.url, pageQueries['/agreements/:id']), c.get('now'))))

@@ -20,13 +20,14 @@ export type ReportPageQuery = z.output<typeof reportPageQuery>
 
 export type ReportPageData = { query: ReportPageQuery; report: SemesterReport; monev: LineSeries[] }
 
-/** The semester `now` falls in (UTC): the report an officer is preparing. */
-export function semesterOf(now: Date): string {
-  return `${now.getUTCFullYear()}-${now.getUTCMonth() < 6 ? 1 : 2}`
+/** The semester a day (YYYY-MM-DD) falls in: the report an officer is preparing. */
+export function semesterOf(day: string): string {
+  return `${day.slice(0, 4)}-${Number(day.slice(5, 7)) <= 6 ? 1 : 2}`
 }
 
-export async function loadReport(source: DashboardSource, query: ReportPageQuery, now: Date): Promise<ReportPageData> {
-  const semester = query.semester ?? semesterOf(now)
+/** `today` is the page's day (pageToday): on 1 January at 02:30 in Jayapura the default report is already the new year's first semester. */
+export async function loadReport(source: DashboardSource, query: ReportPageQuery, today: string): Promise<ReportPageData> {
+  const semester = query.semester ?? semesterOf(today)
   const report = await querySemesterReport(source.reader, { semester, ...(query.region === undefined ? {} : { region: query.region }) })
   const { to } = semesterBounds(semester)
   // Every monev held by the semester's last day, one line per agreement: the trend the report's mean score summarises.

@@ -10,7 +10,7 @@ import { tableRows } from '../support/pageText'
 const NOW = new Date('2022-05-22T18:00:00.000Z')
 
 /** Kebumen's online shop, signed and nothing started, on a handler of `tenant` judged at NOW. */
-async function dashboardOf(tenant: string | undefined): Promise<(path: string) => Promise<string>> {
+async function dashboardOf(tenant: string | undefined, now = NOW): Promise<(path: string) => Promise<string>> {
   const database = createMemoryDatabase()
   const scope = tenant === undefined ? {} : { tenant }
   const eventStore = openMemoryStore({ database, ...scope })
@@ -19,7 +19,7 @@ async function dashboardOf(tenant: string | undefined): Promise<(path: string) =
   const service = createAgreementService({ store: eventStore, clock })
   await runLifecycle(service, clock, 'KSDPK', { agreementId: 'toko-daring' }, { stopBefore: 'start action' })
   await createProjectionRunner({ eventStore, readModels, projections: [...builtInProjections] }).catchUp()
-  const handler = createKerjasamaHandler({ service, readModels, eventStore, clock: () => NOW, authenticate: () => testActors.tkksd, dashboard: createDashboard() })
+  const handler = createKerjasamaHandler({ service, readModels, eventStore, clock: () => now, authenticate: () => testActors.tkksd, dashboard: createDashboard() })
   return async (path) => (await handler.fetch(new Request(`http://kerjasama.test${path}`))).text()
 }
 
@@ -41,5 +41,16 @@ describe('the dashboard’s “as of” day', () => {
     const shared = await dashboardOf(undefined)
     expect(tableRows(await shared('/deadlines?days=1'), 'deadlines').map((row) => row[0])).toEqual(['23 Mei 2022'])
     expect(tableRows(await shared('/deadlines?days=1&region=33.05'), 'deadlines').map((row) => row[0])).toEqual(['23 Mei 2022'])
+  })
+
+  it('opens the semester report on the semester of the region’s today: at 01:00 on 1 July in Kebumen the second, while UTC is still in the first', async () => {
+    const semesterShown = (page: string): string | undefined => /name="semester"[^>]*value="([^"]+)"/.exec(page)?.[1] ?? /value="([^"]+)"[^>]*name="semester"/.exec(page)?.[1]
+    const midYear = new Date('2022-06-30T18:00:00.000Z')
+    const shared = await dashboardOf(undefined, midYear)
+    expect(semesterShown(await shared('/reports/semester'))).toBe('2022-1')
+    expect(semesterShown(await shared('/reports/semester?region=33.05'))).toBe('2022-2')
+    const kebumen = await dashboardOf('33.05', midYear)
+    expect(semesterShown(await kebumen('/reports/semester'))).toBe('2022-2')
+    expect(semesterShown(await kebumen('/reports/semester?semester=2021-2'))).toBe('2021-2')
   })
 })
