@@ -28,8 +28,17 @@ export function projectionStatusLines(statuses: readonly ProjectionStatus[], wor
     ]),
     width,
   )
+  // A retired build's space comes back only once the lease holder has deleted it, so the operator sees it waiting.
+  const retired = statuses.flatMap((status) =>
+    status.retired.map((build) =>
+      wording.text({
+        id: `${status.name}: build ${build.version}.${build.generation}, yang tidak dibaca lagi sejak ${build.retiredAt}, menunggu dihapus`,
+        en: `${status.name}: build ${build.version}.${build.generation}, no longer read since ${build.retiredAt}, is waiting to be deleted`,
+      }),
+    ),
+  )
   const errors = statuses.flatMap((status) =>
     status.lastError === null ? [] : wording.lines({ id: `${status.name}: ${status.lastError.message.id}`, en: `${status.name}: ${status.lastError.message.en}` }),
   )
-  return [...table, ...errors]
+  return [...table, ...retired, ...errors]
 }

@@ -53,7 +53,10 @@ describe('kerjasama rebuild', () => {
     expect(out[0]).toMatch(/^Membangun ulang register \/ Rebuilding register: sqlite /)
     expect(err).toEqual([expect.stringMatching(/^register \(bangun ulang\): (\d+)\/\1 peristiwa, [\d.]+ peristiwa\/dtk, sisa 0 dtk$/)])
     const [status] = JSON.parse((await kerjasama(['status', '--db', file, '--json'])).out.join('\n')) as Array<{ name: string; active: { generation: number } }>
-    expect(status).toMatchObject({ name: 'register', active: { generation: 1 } })
+    expect(status).toMatchObject({ name: 'register', active: { generation: 1 }, retired: [{ version: builtInVersion('register'), generation: 0 }] })
+    // The build it replaced waits out the grace before the next runner deletes it, and status says so.
+    const text = await kerjasama(['status', '--db', file, '--lang', 'en'])
+    expect(text.out).toContainEqual(expect.stringMatching(new RegExp(`^register: build ${builtInVersion('register')}\\.0, no longer read since \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z, is waiting to be deleted$`)))
   })
 
   it('a projection that is no built-in one is a usage error listing them', async () => {

@@ -171,6 +171,8 @@ export const projectionStatusSchema = z.object({
       lag: positionSchema.nullable(),
       lastError: z.object({ code: z.string(), message: localized, details: z.record(z.string(), z.unknown()) }).nullable(),
       holder: z.string().nullable(),
+      /** Builds no reader sees any more, still to be deleted. */
+      retired: z.array(z.object({ version: z.number().int(), generation: z.number().int(), retiredAt: z.string() })),
     }),
   ),
 })

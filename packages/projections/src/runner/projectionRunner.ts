@@ -10,6 +10,7 @@ import type { FailureRecord, SkipOptions, SkipRecord } from './poison'
 import { ProjectionLoop } from './projectionLoop'
 import { ProjectionSuperseded, planBuilds, readControlRecord, requestRebuild } from './rebuild'
 import type { ControlRecord } from './rebuild'
+import { retiredBuildsForStatus } from './retiredBuilds'
 import { resolveRunnerOptions } from './runnerOptions'
 import type { RunnerOptions } from './runnerOptions'
 import { statusErrorOf, statusOf } from './status'
@@ -135,7 +136,12 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     const { control, failures } = await failuresOf(name)
     const checkpointOf = (build: { version: number; generation: number } | null | undefined): Promise<bigint | null> =>
       build == null ? Promise.resolve(null) : readCheckpoint(readModels, name, build)
-    const [activeCheckpoint, targetCheckpoint, holder] = await Promise.all([checkpointOf(control?.active), checkpointOf(control?.target), leases.holderOf(name)])
+    const [activeCheckpoint, targetCheckpoint, holder, retired] = await Promise.all([
+      checkpointOf(control?.active),
+      checkpointOf(control?.target),
+      leases.holderOf(name),
+      retiredBuildsForStatus(readModels, name),
+    ])
     const plan = planBuilds(control, version)
     return statusOf({
       name,
@@ -150,6 +156,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       started,
       head,
       localError: loop.lastError,
+      retired,
     })
   }
 
@@ -158,7 +165,7 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     storedStatusOf(loop).catch((error: unknown) => {
       if (!isKerjasamaError(error) || error.code !== 'VALIDATION_FAILED') throw error
       const { name, version } = loop.projection
-      return { name, version, state: 'failed' as const, active: null, rebuild: null, checkpoint: 0n, head, lag: null, lastError: statusErrorOf(error), holder: null }
+      return { name, version, state: 'failed' as const, active: null, rebuild: null, checkpoint: 0n, head, lag: null, lastError: statusErrorOf(error), holder: null, retired: [] }
     })
 
   const status = async (): Promise<ProjectionStatus[]> => {

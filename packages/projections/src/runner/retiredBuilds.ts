@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseOrThrow } from '@kerjasama/core'
+import { isKerjasamaError, parseOrThrow } from '@kerjasama/core'
 import { MAX_CHECKPOINT } from '@kerjasama/core/adapter'
 import type { ReadModelStore, ReadModelTransaction } from '@kerjasama/core'
 import type { Projection } from '../projection'
@@ -85,6 +85,21 @@ export async function retiredBuildsOf(store: Pick<ReadModelStore, 'query'>, proj
     after = page.next
   } while (after !== undefined)
   return retired
+}
+
+/**
+ * The projection's retired builds as status shows them, oldest first. A store
+ * no runner has declared its collections in (a read-only open of a store
+ * never projected) has none.
+ */
+export async function retiredBuildsForStatus(store: Pick<ReadModelStore, 'query'>, projection: string): Promise<Array<Build & { retiredAt: string }>> {
+  try {
+    const retired = await retiredBuildsOf(store, projection)
+    return retired.map(({ build, retiredAt }) => ({ ...build, retiredAt })).sort((a, b) => a.retiredAt.localeCompare(b.retiredAt) || a.version - b.version || a.generation - b.generation)
+  } catch (error) {
+    if (isKerjasamaError(error) && error.code === 'READ_MODEL_FIELD_NOT_INDEXED') return []
+    throw error
+  }
 }
 
 export type Cleanup = {

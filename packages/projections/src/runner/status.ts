@@ -39,6 +39,8 @@ export type ProjectionStatus = {
   lastError: StatusError | null
   /** The instance holding the projection's lease, if any. */
   holder: string | null
+  /** Builds no reader sees any more, still to be deleted (P15), oldest first. */
+  retired: Array<Build & { retiredAt: string }>
 }
 
 /** Reported after every committed batch of a catch-up or a rebuild. */
@@ -93,6 +95,7 @@ export type StatusFacts = {
   started: boolean
   head: bigint | null
   localError: StatusError | null
+  retired: Array<Build & { retiredAt: string }>
 }
 
 /** Pure: a projection's status from what the store says and what this runner knows. */
@@ -126,5 +129,6 @@ export function statusOf(facts: StatusFacts): ProjectionStatus {
     lag: lagOf(facts.head, checkpoint),
     lastError,
     holder: facts.holder,
+    retired: facts.retired,
   }
 }

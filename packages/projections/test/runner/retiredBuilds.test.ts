@@ -26,7 +26,7 @@ function dyingAfter(inner: ReadModelStore, key: string, count: number): ReturnTy
 const streams = (count: number) => Array.from({ length: count }, (_, n) => `${n % 2 === 0 ? 'agreement' : 'partner'}-${n}`)
 
 describe('retired builds', () => {
-  it('P15 after a version bump switches, the old build — every collection it wrote, declared or not — is deleted once the grace has passed, and nothing of the active build', async () => {
+  it('P15 after a version bump switches, the old build — every collection it wrote, declared or not — is deleted once the grace has passed, and nothing of the active build; status shows it until then', async () => {
     const { eventStore, readModels } = memoryStores()
     await appendTo(eventStore, streams(40))
     const time = handClock()
@@ -34,13 +34,15 @@ describe('retired builds', () => {
     expect(await readBuildCollections(readModels, 'per-stream', { version: 1, generation: 0 })).toEqual(['per-stream@1.0/stream-fold', 'per-stream@1.0/streams'])
 
     const second = () => createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(2)], clock: time.clock, retiredBuildGraceMs: GRACE })
-    await second().catchUp()
+    const [switched] = await second().catchUp()
+    expect(switched?.retired).toEqual([{ version: 1, generation: 0, retiredAt: time.clock().toISOString() }])
     expect(await retiredBuildsOf(readModels, 'per-stream')).toEqual([{ projection: 'per-stream', build: { version: 1, generation: 0 }, retiredAt: time.clock().toISOString() }])
     // Within the grace a query that looked the old build up just before the switch still finds its documents.
     expect(Object.keys(await physicalDocuments(readModels, 'per-stream@1.0/streams'))).toHaveLength(40)
 
     time.advance(GRACE)
-    await second().catchUp()
+    const [cleaned] = await second().catchUp()
+    expect(cleaned?.retired).toEqual([])
     expect(await physicalDocuments(readModels, 'per-stream@1.0/streams')).toEqual({})
     expect(await physicalDocuments(readModels, 'per-stream@1.0/stream-fold')).toEqual({})
     expect((await readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' } })).items).toEqual([])

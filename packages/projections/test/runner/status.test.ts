@@ -13,7 +13,7 @@ describe('status and progress', () => {
     await appendTo(eventStore, ['agreement-1', 'partner-1', 'agreement-2'])
     const runner = createProjectionRunner({ eventStore, readModels, projections: [countingProjection()], holderId: 'instance-1' })
     const [before] = await runner.status()
-    expect(before).toEqual({ name: 'counts', version: 1, state: 'stopped', active: null, rebuild: null, checkpoint: 0n, head: 3n, lag: 3n, lastError: null, holder: null })
+    expect(before).toEqual({ name: 'counts', version: 1, state: 'stopped', active: null, rebuild: null, checkpoint: 0n, head: 3n, lag: 3n, lastError: null, holder: null, retired: [] })
     await runner.start()
     await runner.waitUntilCaughtUp(3n, { timeoutMs: 5000 })
     const [live] = await runner.status()
@@ -28,6 +28,7 @@ describe('status and progress', () => {
       lag: 0n,
       lastError: null,
       holder: 'instance-1',
+      retired: [],
     })
     await runner.stop()
     await appendTo(eventStore, ['agreement-3', 'region-1'])
