@@ -25,6 +25,7 @@ export const builtInGuards: readonly Guard[] = Object.freeze([
   identification.notCooperation,
   identification.foreignCooperation,
   identification.unknownRegion,
+  identification.administrativeAreaNotAParty,
   identification.partnerKindMismatch,
   identification.duplicateParty,
   identification.borderingPredicateMissing,

@@ -71,6 +71,10 @@ export const guardCases: Record<string, { refuses: GuardCase; passes: GuardCase 
     refuses: { given: [], command: commands.identify('KSDPK', { initiatingRegion: '33.70' }) },
     passes: { given: [], command: commands.identify('KSDD-sukarela', { partners: [{ partnerId: 'garut', name: 'Kabupaten Garut', kind: 'daerah', regionCode: '32.05' }] }) },
   },
+  ADMINISTRATIVE_AREA_NOT_A_PARTY: {
+    refuses: { given: [], command: commands.identify('KSDD-sukarela', { partners: [{ partnerId: 'jaksel', name: 'Kota Administrasi Jakarta Selatan', kind: 'daerah', regionCode: '31.74' }] }) },
+    passes: { given: [], command: commands.identify('KSDD-sukarela', { partners: [{ partnerId: 'dki', name: 'Provinsi DKI Jakarta', kind: 'daerah', regionCode: '31' }] }) },
+  },
   PARTNER_KIND_MISMATCH: {
     refuses: { given: [], command: commands.identify('KSDPK', { partners: partnersFor['KSDD-sukarela'] }) },
     passes: { given: [], command: commands.identify('Sinergi') },

@@ -4,7 +4,7 @@ import type { AgreementCommand, DecideContext } from '../../src/agreement'
 import { DeciderSpecification } from '../../src/testing'
 import { guardCases } from './guardCases'
 import type { GuardCase } from './guardCases'
-import { actors, context } from './scenario'
+import { actors, commands, context } from './scenario'
 
 const decider = { decide: (command: unknown, state: Parameters<typeof decide>[1], ctx: DecideContext) => decide(command, state, ctx), evolve, initialState }
 
@@ -53,6 +53,19 @@ describe('every built-in guard', () => {
       expect(guard.basis.source.length).toBeGreaterThan(5)
       expect(guard.when.length).toBeGreaterThan(0)
     }
+  })
+
+  it('ADMINISTRATIVE_AREA_NOT_A_PARTY holds for the initiating region too, names every administrative code, and leaves other provinces\' kota alone', () => {
+    const initiated = when({ given: [], command: commands.identify('KSDPK', { initiatingRegion: '31.71' }), actor: { ...actors.opd, actsFor: '31.71' } }).thenViolatesAtLeast('ADMINISTRATIVE_AREA_NOT_A_PARTY')
+    expect(initiated.violations.find((v) => v.code === 'ADMINISTRATIVE_AREA_NOT_A_PARTY')?.details).toEqual({ administrative: ['31.71'], province: '31' })
+    const partners = [
+      { partnerId: 'jakut', name: 'Kota Administrasi Jakarta Utara', kind: 'daerah', regionCode: '31.72' },
+      { partnerId: 'seribu', name: 'Kabupaten Administrasi Kepulauan Seribu', kind: 'daerah', regionCode: '31.01' },
+    ]
+    const both = when({ given: [], command: commands.identify('KSDD-sukarela', { partners }) }).thenViolatesAtLeast('ADMINISTRATIVE_AREA_NOT_A_PARTY')
+    expect(both.violations.find((v) => v.code === 'ADMINISTRATIVE_AREA_NOT_A_PARTY')?.details).toEqual({ administrative: ['31.72', '31.01'], province: '31' })
+    // Kota Bandung (32.73) shares the numbering but is a daerah otonom.
+    when({ given: [], command: commands.identify('KSDD-sukarela', { partners: [{ partnerId: 'bandung', name: 'Kota Bandung', kind: 'daerah', regionCode: '32.73' }] }) }).then((events) => expect(events).toHaveLength(1))
   })
 
   it('the policy numbers move the limits: a 6-year public-service plan passes when the region allows 10', () => {

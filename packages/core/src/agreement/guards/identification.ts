@@ -56,6 +56,29 @@ export const unknownRegion = defineGuard({
   basis: { kind: 'reg', source: 'Permendagri 72/2019 tentang Kode dan Data Wilayah Administrasi Pemerintahan' },
 })
 
+/**
+ * Jakarta's kota and kabupaten (31.01, 31.71–31.75) are administrative
+ * areas of the province, not daerah otonom: no kepala daerah of their own, no
+ * DPRD, so none of them can be a party to kerja sama daerah. The province
+ * (31) acts for them.
+ */
+const isJakartaAdministrativeArea = (code: string | undefined): boolean => code !== undefined && /^31\.\d{2}$/.test(code)
+
+export const administrativeAreaNotAParty = defineGuard({
+  code: 'ADMINISTRATIVE_AREA_NOT_A_PARTY',
+  when: ['IdentifyCooperation'],
+  check: (_state, command) => {
+    const regionCodes = [command.initiatingRegion, ...command.partners.filter((partner) => partner.kind === 'daerah').map((partner) => partner.regionCode)]
+    const administrative = regionCodes.filter(isJakartaAdministrativeArea)
+    return administrative.length === 0 || { administrative, province: '31' }
+  },
+  message: {
+    id: 'Kota administrasi dan kabupaten administrasi di Jakarta bukan daerah otonom sehingga tidak dapat menjadi pihak kerja sama daerah; kerja sama dilakukan oleh Pemerintah Provinsi (kode 31)',
+    en: 'The administrative cities and regency of Jakarta are not autonomous regions and cannot be parties to regional cooperation; the provincial government (code 31) enters into it for them',
+  },
+  basis: { kind: 'reg', source: 'UU 29/2007 tentang Pemerintahan Provinsi DKI Jakarta (kota/kabupaten administrasi); UU 2/2024 tentang Provinsi Daerah Khusus Jakarta' },
+})
+
 const expectedPartnerKind: Record<string, Partner['kind']> = {
   'KSDD-wajib': 'daerah',
   'KSDD-sukarela': 'daerah',
