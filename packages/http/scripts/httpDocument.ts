@@ -85,6 +85,7 @@ ${quoted('createHandlerExample.test.ts', 'create-handler')}
 | \`challenge\` | \`Bearer realm="kerjasama"\` | The \`WWW-Authenticate\` value sent with 401 |
 | \`onUnexpectedError\` | none | Called with every error answered as 500 (which the client never sees): log it here |
 | \`dashboard\` | none | \`(app, context) => void\`: adds pages to the handler's Hono app beside the API; the API keeps its own errors and 404s |
+| \`cors\` | none | \`{ origins, credentials?, maxAgeSeconds? }\`: lets pages of these exact origins (\`https://sikerja.kebumenkab.go.id\`, no wildcard) call the API from a browser. A preflight is answered before authentication; every answer, a problem document included, carries the CORS headers and exposes \`ETag\`, \`Location\` and \`WWW-Authenticate\`. \`credentials\` (default false) for cookies; preflights are kept \`maxAgeSeconds\` (default 600) |
 
 Options are checked with zod: a wrong one (a misspelt one included) is
 \`VALIDATION_FAILED\` when the handler is created, never a 500 on the first

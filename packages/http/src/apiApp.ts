@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { cors } from 'hono/cors'
 import type { Context } from 'hono'
 import type { ApiEnv } from './apiEnv'
 import { authenticateRequests } from './authentication'
@@ -27,6 +28,8 @@ export function createApiApp(options: ResolvedHandlerOptions, document: OpenApiD
   const api = new Hono<ApiEnv>()
   // Set before any route is added: Hono wraps routes with the error handler the app has when they are mounted.
   api.onError((error, c) => problemResponse(error, c, options))
+  // First, so a preflight is answered before authentication and every answer — a problem document included — carries the headers a browser needs to read it.
+  if (options.cors !== undefined) api.use('/api/*', crossOrigin(options.cors))
   api.use('/api/*', detectLanguage())
 
   // Registered before authentication, which Hono then never runs for it: the document describes the API and holds no data.
@@ -52,6 +55,19 @@ export function createApiApp(options: ResolvedHandlerOptions, document: OpenApiD
     throw new RouteNotFound(c.req.method, path)
   })
   return api
+}
+
+function crossOrigin(options: NonNullable<ResolvedHandlerOptions['cors']>): ReturnType<typeof cors> {
+  const methods = [...new Set(Object.values(routeCatalogue).map((route) => route.method.toUpperCase()))]
+  return cors({
+    origin: [...options.origins],
+    allowMethods: [...methods, 'HEAD'],
+    // What the API reads from a request besides the body: who asks, in which language, and the write preconditions.
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept-Language', 'Idempotency-Key', 'If-Match', 'If-None-Match'],
+    exposeHeaders: ['ETag', 'Location', 'Content-Language', 'WWW-Authenticate', 'Content-Disposition'],
+    maxAge: options.maxAgeSeconds ?? 600,
+    credentials: options.credentials ?? false,
+  })
 }
 
 /** A route's Hono path (`/api/agreements/:id`) as a pattern matching one path segment per parameter. */

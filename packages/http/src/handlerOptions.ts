@@ -56,6 +56,17 @@ export type KerjasamaHandlerOptions = {
    * (under `${basePath}/`). The API's routes, errors and 404s stay its own.
    */
   dashboard?: (app: Hono, context: KerjasamaContext) => void
+  /** Lets pages of these origins call the API from a browser (CORS); without it, only pages of the handler's own origin can. */
+  cors?: CorsOptions
+}
+
+export type CorsOptions = {
+  /** Exact origins, e.g. "https://sikerja.kebumenkab.go.id"; no wildcard, since the API answers with an officer's data. */
+  origins: readonly string[]
+  /** Whether the browser may send cookies or other credentials along; default false (a bearer token needs none). */
+  credentials?: boolean
+  /** How long a browser may keep a preflight's answer; default 600 s. */
+  maxAgeSeconds?: number
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -64,6 +75,26 @@ const isFunction = (value: unknown): boolean => typeof value === 'function'
 const hasMethods = (...names: string[]) => (value: unknown): boolean =>
   typeof value === 'object' && value !== null && names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
 const custom = <T>(check: (value: unknown) => boolean, en: string, id: string) => z.custom<T>(check, { error: en, params: { messageId: id } })
+
+/** An origin as a browser sends it: scheme, host and port only. */
+const isOrigin = (value: unknown): boolean => {
+  if (typeof value !== 'string') return false
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value
+  } catch {
+    return false
+  }
+}
+
+const corsSchema = z.strictObject({
+  origins: z
+    .array(custom<string>(isOrigin, 'each origin is scheme://host[:port], without a path or a trailing slash', 'setiap origin berupa skema://host[:port], tanpa path dan garis miring di akhir'))
+    .min(1)
+    .max(100),
+  credentials: z.boolean().optional(),
+  maxAgeSeconds: z.number().int().min(0).max(86_400).optional(),
+})
 
 const optionsSchema = z.strictObject({
   service: custom<AgreementService>(hasMethods('execute', 'load', 'history'), 'service must be an AgreementService', 'service harus berupa AgreementService'),
@@ -82,6 +113,7 @@ const optionsSchema = z.strictObject({
   challenge: z.string().min(1).max(500).optional(),
   onUnexpectedError: custom<(error: unknown, request: Request) => void>(isFunction, 'onUnexpectedError must be a function', 'onUnexpectedError harus berupa fungsi').optional(),
   dashboard: custom<(app: Hono, context: KerjasamaContext) => void>(isFunction, 'dashboard must be a function', 'dashboard harus berupa fungsi').optional(),
+  cors: corsSchema.optional(),
 })
 
 export type ResolvedHandlerOptions = KerjasamaContext & {
@@ -89,6 +121,7 @@ export type ResolvedHandlerOptions = KerjasamaContext & {
   challenge: string
   onUnexpectedError: (error: unknown, request: Request) => void
   dashboard: ((app: Hono, context: KerjasamaContext) => void) | undefined
+  cors: CorsOptions | undefined
 }
 
 const isReadModelStore = (value: unknown): value is ReadModelStore => hasMethods('transaction', 'getCheckpoint')(value)
@@ -110,5 +143,6 @@ export function resolveHandlerOptions(options: KerjasamaHandlerOptions): Resolve
     challenge: options.challenge ?? 'Bearer realm="kerjasama"',
     onUnexpectedError: options.onUnexpectedError ?? (() => undefined),
     dashboard: options.dashboard,
+    cors: options.cors,
   }
 }

@@ -1,7 +1,7 @@
 export { createKerjasamaHandler } from './createKerjasamaHandler'
 export type { KerjasamaHandler } from './createKerjasamaHandler'
 export { DEFAULT_MAX_BODY_BYTES } from './handlerOptions'
-export type { Authenticate, KerjasamaContext, KerjasamaHandlerOptions } from './handlerOptions'
+export type { Authenticate, CorsOptions, KerjasamaContext, KerjasamaHandlerOptions } from './handlerOptions'
 export { PROBLEM_TYPE_BASE, problemCatalogue } from './problem/problemCatalogue'
 export type { ProblemCode, ProblemKind } from './problem/problemCatalogue'
 export { PARTY_RULE_CODES, problemCodeOf, problemTypeOf, renderProblem } from './problem/problemDetails'
