@@ -29,6 +29,10 @@ export const semesterParameters = z.strictObject({ semester: semesterSchema.desc
 
 export const plainReadQuery = z.strictObject({ ...readParameters })
 export const languageQuery = z.strictObject({ lang: readParameters.lang })
+export const timelineQuery = z.strictObject({
+  tenant: z.string().trim().min(1).max(64).optional().describe('Whose agreement, for a province’s reader whose register lists its kabupaten/kota’s too (each register entry names its tenant); default the handler’s own'),
+  ...readParameters,
+})
 export const registerQuery = z.strictObject({ ...registerFilterSchema.shape, limit, ...readParameters })
 export const watchlistQuery = z.strictObject({ region: z.string().trim().min(1).max(10).optional().describe('Only agreements this region takes part in'), ...readParameters })
 const { now: _now, ...deadlineFilters } = deadlinesQuerySchema.shape

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { ProblemCode } from '../problem/problemCatalogue'
 import {
   agreementCommandSchema, agreementIdParameters, agreementSchema, deadlinesQuery, deadlinesSchema, historySchema, languageQuery, matrixQuery, matrixSchema,
-  plainReadQuery, potentialsQuery, potentialsSchema, problemSchema, projectionStatusSchema, registerPageSchema, registerQuery, semesterParameters,
+  plainReadQuery, timelineQuery, potentialsQuery, potentialsSchema, problemSchema, projectionStatusSchema, registerPageSchema, registerQuery, semesterParameters,
   semesterReportQuery, semesterReportSchema, timelineSchema, watchlistQuery, watchlistSchema, writeResultSchema,
 } from './apiSchemas'
 
@@ -114,9 +114,9 @@ export const routeCatalogue = {
     operationId: 'getTimeline',
     tag: 'read models',
     summary: 'An agreement’s timeline as an officer reads it',
-    description: 'From the timeline read model: who did what, when, in both languages. Pass a write’s position as `waitFor` to see that write.',
+    description: 'From the timeline read model: who did what, when, in both languages. Pass a write’s position as `waitFor` to see that write; `tenant` reads an agreement of another tenant the read models hold.',
     params: agreementIdParameters,
-    query: plainReadQuery,
+    query: timelineQuery,
     success: [{ status: 200, description: 'The timeline', schema: timelineSchema }],
     problems: [...reads, 'AGREEMENT_NOT_FOUND'],
   },

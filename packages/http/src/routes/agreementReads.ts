@@ -6,7 +6,7 @@ import type { ApiEnv } from '../apiEnv'
 import { etagOf, ifNoneMatchHolds } from '../etag'
 import type { ResolvedHandlerOptions } from '../handlerOptions'
 import { jsonResponse } from '../jsonResponse'
-import { agreementIdParameters, plainReadQuery } from '../openapi/apiSchemas'
+import { agreementIdParameters, plainReadQuery, timelineQuery } from '../openapi/apiSchemas'
 import { routeCatalogue } from '../openapi/routeCatalogue'
 import { waitForReadModels } from '../readYourWrites'
 import { parseParams, parseQuery } from '../requestQuery'
@@ -38,8 +38,9 @@ export function registerAgreementReadRoutes(api: Hono<ApiEnv>, options: Resolved
 
   api.get(routeCatalogue.getTimeline.path, async (c) => {
     const { id } = parseParams(c.req.param(), agreementIdParameters)
-    await waitForReadModels(options, parseQuery(c.req.url, plainReadQuery))
-    const timeline = await queryTimeline(options.reader, { tenant: options.tenant, agreementId: id })
+    const query = parseQuery(c.req.url, timelineQuery)
+    await waitForReadModels(options, query)
+    const timeline = await queryTimeline(options.reader, { tenant: query.tenant ?? options.tenant, agreementId: id })
     if (timeline === undefined) throw new AgreementNotFound(id)
     return jsonResponse(timeline, 200)
   })
