@@ -13,7 +13,7 @@ import { countingProjection, documentsOf, referenceCounts } from './support/coun
 import { appendTo, everyEvent } from './support/events'
 import { crashingReadModels } from './support/faultyReadModels'
 import { writesUnindexableAt } from './support/unindexableProjection'
-import { handClock, perStreamProjection, physicalDocuments } from './support/perStreamProjection'
+import { handClock, perStreamProjection } from './support/perStreamProjection'
 
 type Store = EventStore & { readModels: ReadModelStore }
 type Adapter = { name: string; available: boolean; open: () => Promise<Store>; cleanup: () => Promise<void> }
@@ -145,10 +145,10 @@ describe.each([sqlite, postgres])('the runner on $name', (adapter) => {
     time.advance(1000)
     await createProjectionRunner({ ...options, projections: [perStreamProjection(2)] }).catchUp()
     expect((await store.readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' }, limit: 500 })).items).toEqual([])
-    expect(await physicalDocuments(store.readModels, 'per-stream@1.0/streams')).toEqual({})
-    expect(await physicalDocuments(store.readModels, 'per-stream@1.0/stream-fold')).toEqual({})
+    expect(await documentsOf(store.readModels, 'per-stream@1.0/streams')).toEqual({})
+    expect(await documentsOf(store.readModels, 'per-stream@1.0/stream-fold')).toEqual({})
     const reader = readerFor(store.readModels, perStreamProjection(2))
     expect((await reader.query('streams', { where: { kind: 'agreement' }, limit: 500 })).items).toHaveLength(100)
-    expect(Object.keys(await physicalDocuments(reader, 'stream-fold'))).toHaveLength(300)
+    expect(Object.keys(await documentsOf(reader, 'stream-fold'))).toHaveLength(300)
   })
 })

@@ -6,7 +6,8 @@ import { appendTo } from './support/events'
 import { crashingReadModels } from './support/faultyReadModels'
 import { memoryStores } from './support/memoryStores'
 import type { ReadModelStore } from '@kerjasama/core'
-import { handClock, perStreamProjection, physicalDocuments } from './support/perStreamProjection'
+import { documentsOf } from './support/countingProjection'
+import { handClock, perStreamProjection } from './support/perStreamProjection'
 
 const GRACE = 60_000
 /** The read models of a process that dies right after its `count`-th transaction on `key` commits. */
@@ -38,18 +39,18 @@ describe('retired builds', () => {
     expect(switched?.retired).toEqual([{ version: 1, generation: 0, retiredAt: time.clock().toISOString() }])
     expect(await retiredBuildsOf(readModels, 'per-stream')).toEqual([{ projection: 'per-stream', build: { version: 1, generation: 0 }, retiredAt: time.clock().toISOString() }])
     // Within the grace a query that looked the old build up just before the switch still finds its documents.
-    expect(Object.keys(await physicalDocuments(readModels, 'per-stream@1.0/streams'))).toHaveLength(40)
+    expect(Object.keys(await documentsOf(readModels, 'per-stream@1.0/streams'))).toHaveLength(40)
 
     time.advance(GRACE)
     const [cleaned] = await second().catchUp()
     expect(cleaned?.retired).toEqual([])
-    expect(await physicalDocuments(readModels, 'per-stream@1.0/streams')).toEqual({})
-    expect(await physicalDocuments(readModels, 'per-stream@1.0/stream-fold')).toEqual({})
+    expect(await documentsOf(readModels, 'per-stream@1.0/streams')).toEqual({})
+    expect(await documentsOf(readModels, 'per-stream@1.0/stream-fold')).toEqual({})
     expect((await readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' } })).items).toEqual([])
     expect(await retiredBuildsOf(readModels, 'per-stream')).toEqual([])
     expect(await readBuildCollections(readModels, 'per-stream', { version: 1, generation: 0 })).toEqual([])
     expect(await readModels.getCheckpoint('per-stream@1.0')).toBe(RETIRED_CHECKPOINT)
-    const active = await physicalDocuments(readerFor(readModels, perStreamProjection(2)), 'streams')
+    const active = await documentsOf(readerFor(readModels, perStreamProjection(2)), 'streams')
     expect(Object.keys(active)).toHaveLength(40)
     expect(Object.values(active).every((document) => (document as { builtBy: number }).builtBy === 2)).toBe(true)
   })
@@ -65,7 +66,7 @@ describe('retired builds', () => {
     await createProjectionRunner({ ...options, readModels: dying, leaseTtlMs: 50 })
       .rebuild('per-stream')
       .catch(() => undefined)
-    expect(Object.keys(await physicalDocuments(stores.readModels, 'per-stream@1.1/streams'))).toHaveLength(10)
+    expect(Object.keys(await documentsOf(stores.readModels, 'per-stream@1.1/streams'))).toHaveLength(10)
     await new Promise((resolve) => setTimeout(resolve, 60))
 
     await createProjectionRunner({ ...options, readModels: stores.readModels }).rebuild('per-stream')
@@ -76,10 +77,10 @@ describe('retired builds', () => {
     time.advance(GRACE)
     await createProjectionRunner({ ...options, readModels: stores.readModels }).catchUp()
     for (const build of ['1.0', '1.1']) {
-      expect(await physicalDocuments(stores.readModels, `per-stream@${build}/streams`)).toEqual({})
-      expect(await physicalDocuments(stores.readModels, `per-stream@${build}/stream-fold`)).toEqual({})
+      expect(await documentsOf(stores.readModels, `per-stream@${build}/streams`)).toEqual({})
+      expect(await documentsOf(stores.readModels, `per-stream@${build}/stream-fold`)).toEqual({})
     }
-    expect(Object.keys(await physicalDocuments(stores.readModels, 'per-stream@1.2/streams'))).toHaveLength(30)
+    expect(Object.keys(await documentsOf(stores.readModels, 'per-stream@1.2/streams'))).toHaveLength(30)
   })
 
   it('P15 a cleanup killed midway resumes where it stopped, and a batch from an instance whose lease lapsed cannot land in a retired build', async () => {
@@ -98,7 +99,7 @@ describe('retired builds', () => {
       .catchUp()
       .catch(() => undefined)
     expect(dying.crashed()).toBe(true)
-    const left = Object.keys(await physicalDocuments(stores.readModels, 'per-stream@1.0/streams')).length + Object.keys(await physicalDocuments(stores.readModels, 'per-stream@1.0/stream-fold')).length
+    const left = Object.keys(await documentsOf(stores.readModels, 'per-stream@1.0/streams')).length + Object.keys(await documentsOf(stores.readModels, 'per-stream@1.0/stream-fold')).length
     expect(left).toBe(1_200 - 500)
 
     // The dead instance's last batch for the old build, had it held one: its compare-and-set on the old checkpoint fails.
@@ -110,8 +111,8 @@ describe('retired builds', () => {
 
     await new Promise((resolve) => setTimeout(resolve, 60))
     await createProjectionRunner({ ...options, readModels: stores.readModels, projections: [perStreamProjection(2)] }).catchUp()
-    expect(await physicalDocuments(stores.readModels, 'per-stream@1.0/streams')).toEqual({})
-    expect(await physicalDocuments(stores.readModels, 'per-stream@1.0/stream-fold')).toEqual({})
+    expect(await documentsOf(stores.readModels, 'per-stream@1.0/streams')).toEqual({})
+    expect(await documentsOf(stores.readModels, 'per-stream@1.0/stream-fold')).toEqual({})
     expect(await retiredBuildsOf(stores.readModels, 'per-stream')).toEqual([])
   })
 
@@ -127,9 +128,9 @@ describe('retired builds', () => {
     })
     time.advance(GRACE - 1)
     await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time.clock, retiredBuildGraceMs: GRACE }).catchUp()
-    expect(Object.keys(await physicalDocuments(readModels, 'per-stream@1.0/streams'))).toHaveLength(12)
+    expect(Object.keys(await documentsOf(readModels, 'per-stream@1.0/streams'))).toHaveLength(12)
     time.advance(1)
     await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time.clock, retiredBuildGraceMs: GRACE }).catchUp()
-    expect(Object.keys(await physicalDocuments(readerFor(readModels, perStreamProjection(1)), 'streams'))).toHaveLength(12)
+    expect(Object.keys(await documentsOf(readerFor(readModels, perStreamProjection(1)), 'streams'))).toHaveLength(12)
   })
 })

@@ -1,4 +1,4 @@
-import type { ReadModelStore, StoredEvent } from '@kerjasama/core'
+import type { StoredEvent } from '@kerjasama/core'
 import { defineProjection } from '../../../src'
 import type { Projection } from '../../../src'
 
@@ -19,18 +19,6 @@ export function perStreamProjection(version: number): Projection {
       await tx.put('streams', event.streamId, { kind: event.streamId.split('-')[0] as string, events, builtBy: version })
     },
   })
-}
-
-/** Every document of a physical collection, read page by page as a reader would. */
-export async function physicalDocuments(store: Pick<ReadModelStore, 'query'>, collection: string): Promise<Record<string, unknown>> {
-  const documents: Record<string, unknown> = {}
-  let after: string | undefined
-  do {
-    const page = await store.query(collection, { limit: 500, ...(after === undefined ? {} : { after }) })
-    for (const item of page.items) documents[item.id] = item.document
-    after = page.next
-  } while (after !== undefined)
-  return documents
 }
 
 /** A clock a test moves by hand. */
