@@ -12,7 +12,7 @@ import type { IdempotencyClaim } from './storeInput'
 import { COMMAND } from './agreement/decide'
 import { DEFAULT_MAX_RETRIES, checkServiceOptions, checkedIds, parseExecuteOptions, readClock } from './service/serviceOptions'
 import type { ExecuteOptions } from './service/serviceOptions'
-import type { Actor, AppendResult, EventMetadata, EventStore, NewEvent, StoredEvent } from './store'
+import type { Actor, AppendResult, EventMetadata, EventStore, NewEvent, StoredEvent, TenantId } from './store'
 import { checkedRegionDirectory, jawaTengahRegions } from './reference/regions'
 import type { RegionDirectory } from './reference/regions'
 import { localizedIssue, parseOrThrow } from './validation'
@@ -64,8 +64,12 @@ export interface AgreementService {
   execute(command: AgreementCommandInput, options: ExecuteOptions): Promise<ExecuteResult>
   /** The agreement's current state; AgreementNotFound when it has no events. Always equals fold(history). */
   load(agreementId: string): Promise<AgreementState>
-  /** Every stored event of the agreement in version order; empty when it does not exist. */
-  history(agreementId: string): Promise<StoredEvent[]>
+  /**
+   * Every stored event of the agreement in version order; empty when it does
+   * not exist. `tenant`: an agreement of another tenant the store was granted
+   * to read (a province's reader); TENANT_NOT_GRANTED for any other.
+   */
+  history(agreementId: string, options?: { tenant?: TenantId }): Promise<StoredEvent[]>
   readonly policy: AgreementPolicy
 }
 
@@ -149,8 +153,8 @@ export function createAgreementService(options: AgreementServiceOptions): Agreem
     return loaded.state
   }
 
-  async function history(agreementId: string): Promise<StoredEvent[]> {
-    return (await readAgreementStream(store, checkAgreementId(agreementId))).stored
+  async function history(agreementId: string, options?: { tenant?: TenantId }): Promise<StoredEvent[]> {
+    return (await readAgreementStream(store, checkAgreementId(agreementId), options?.tenant)).stored
   }
 
   return { execute, load, history, policy }

@@ -1,6 +1,6 @@
 import { parseAgreementEvent } from '../agreement'
 import type { AgreementEvent } from '../agreement'
-import type { EventStore, StoredEvent } from '../store'
+import type { EventStore, StoredEvent, TenantId } from '../store'
 
 /** Every agreement lives in its own stream; the prefix keeps room for other aggregates in the same store. */
 export const AGREEMENT_STREAM_PREFIX = 'agreement-'
@@ -21,9 +21,11 @@ export type LoadedStream = {
   version: number
 }
 
-export async function readAgreementStream(store: EventStore, agreementId: string): Promise<LoadedStream> {
+export async function readAgreementStream(store: EventStore, agreementId: string, tenant?: TenantId): Promise<LoadedStream> {
   const stored: StoredEvent[] = []
-  for await (const event of store.readStream(agreementStreamId(agreementId))) stored.push(event)
+  // The own tenant's stream is read as before, with no options at all.
+  const reading = tenant === undefined ? store.readStream(agreementStreamId(agreementId)) : store.readStream(agreementStreamId(agreementId), { tenant })
+  for await (const event of reading) stored.push(event)
   const events = stored.map((event) => parseAgreementEvent(event.type, event.schemaVersion, event.data))
   const last = stored.at(-1)
   return { stored, events, version: last === undefined ? 0 : last.version }

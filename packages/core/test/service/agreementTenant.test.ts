@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openMemoryStore } from '@kerjasama/store-memory'
+import { createMemoryDatabase, openMemoryStore } from '@kerjasama/store-memory'
 import { parseAgreementCommand } from '../../src/agreement'
 import { isRefusal } from '../../src/errors'
 import { createAgreementService } from '../../src/handler'
@@ -66,5 +66,16 @@ describe('the store’s tenant bounds which agreements it records', () => {
     const withoutTenant: Record<string, unknown> = { ...openMemoryStore() }
     delete withoutTenant.tenant
     expect(() => createAgreementService({ store: withoutTenant as unknown as EventStore })).toThrowError(/tenant/)
+  })
+
+  it('history reads another tenant only where the store was granted it: a province reader sees Kebumen’s agreement, and is refused another region’s', async () => {
+    const database = createMemoryDatabase()
+    const kebumen = serviceOn(openMemoryStore({ database, tenant: '33.05' })).service
+    await kebumen.execute(parseAgreementCommand(commands.identify('KSDPK', { agreementId: 'gula-merah' })), { actor: actors.opd })
+    const province = serviceOn(openMemoryStore({ database, tenant: '33', readTenants: ['33.05'] })).service
+    expect((await province.history('gula-merah', { tenant: '33.05' })).map((event) => [event.tenant, event.type])).toEqual([['33.05', 'CooperationIdentified']])
+    expect(await province.history('gula-merah')).toEqual([])
+    const refused = await province.history('gula-merah', { tenant: '33.06' }).catch((error: unknown) => error)
+    expect(isRefusal(refused) && refused.code).toBe('TENANT_NOT_GRANTED')
   })
 })

@@ -29,7 +29,8 @@ export const semesterParameters = z.strictObject({ semester: semesterSchema.desc
 
 export const plainReadQuery = z.strictObject({ ...readParameters })
 export const languageQuery = z.strictObject({ lang: readParameters.lang })
-export const timelineQuery = z.strictObject({
+/** The reads of one agreement: `tenant` for a province's reader, whose register lists its kabupaten/kota's agreements too. */
+export const tenantReadQuery = z.strictObject({
   tenant: z.string().trim().min(1).max(64).optional().describe('Whose agreement, for a province’s reader whose register lists its kabupaten/kota’s too (each register entry names its tenant); default the handler’s own'),
   ...readParameters,
 })

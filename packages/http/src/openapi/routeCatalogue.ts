@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { ProblemCode } from '../problem/problemCatalogue'
 import {
   agreementCommandSchema, agreementIdParameters, agreementSchema, deadlinesQuery, deadlinesSchema, historySchema, languageQuery, matrixQuery, matrixSchema,
-  plainReadQuery, timelineQuery, potentialsQuery, potentialsSchema, problemSchema, projectionStatusSchema, registerPageSchema, registerQuery, semesterParameters,
+  plainReadQuery, tenantReadQuery, potentialsQuery, potentialsSchema, problemSchema, projectionStatusSchema, registerPageSchema, registerQuery, semesterParameters,
   semesterReportQuery, semesterReportSchema, timelineSchema, watchlistQuery, watchlistSchema, writeResultSchema,
 } from './apiSchemas'
 
@@ -86,15 +86,15 @@ export const routeCatalogue = {
     operationId: 'getAgreement',
     tag: 'agreements',
     summary: 'One agreement: its state and version',
-    description: 'Read from the event stream, so always current. `ETag` is the version; `If-None-Match` with it answers 304.',
+    description: 'Read from the event stream, so always current. `ETag` is the version; `If-None-Match` with it answers 304. `tenant` reads an agreement of another tenant the store may read (a province’s reader); any other is 403 TENANT_NOT_GRANTED.',
     params: agreementIdParameters,
-    query: plainReadQuery,
+    query: tenantReadQuery,
     headers: ['If-None-Match'],
     success: [
       { status: 200, description: 'The agreement', schema: agreementSchema, headers: ['ETag'] },
       { status: 304, description: 'Not modified since the version in If-None-Match', headers: ['ETag'] },
     ],
-    problems: [...reads, 'AGREEMENT_NOT_FOUND'],
+    problems: [...reads, 'AGREEMENT_NOT_FOUND', 'TENANT_NOT_GRANTED'],
   },
   getHistory: {
     method: 'get',
@@ -102,11 +102,11 @@ export const routeCatalogue = {
     operationId: 'getHistory',
     tag: 'agreements',
     summary: 'Every event of an agreement, in version order',
-    description: 'The stored events with their metadata and hashes; positions are strings.',
+    description: 'The stored events with their metadata and hashes; positions are strings. `tenant` as for the agreement.',
     params: agreementIdParameters,
-    query: plainReadQuery,
+    query: tenantReadQuery,
     success: [{ status: 200, description: 'The history', schema: historySchema, headers: ['ETag'] }],
-    problems: [...reads, 'AGREEMENT_NOT_FOUND'],
+    problems: [...reads, 'AGREEMENT_NOT_FOUND', 'TENANT_NOT_GRANTED'],
   },
   getTimeline: {
     method: 'get',
@@ -116,7 +116,7 @@ export const routeCatalogue = {
     summary: 'An agreement’s timeline as an officer reads it',
     description: 'From the timeline read model: who did what, when, in both languages. Pass a write’s position as `waitFor` to see that write; `tenant` reads an agreement of another tenant the read models hold.',
     params: agreementIdParameters,
-    query: timelineQuery,
+    query: tenantReadQuery,
     success: [{ status: 200, description: 'The timeline', schema: timelineSchema }],
     problems: [...reads, 'AGREEMENT_NOT_FOUND'],
   },

@@ -6,7 +6,7 @@ import type { ApiEnv } from '../apiEnv'
 import { etagOf, ifNoneMatchHolds } from '../etag'
 import type { ResolvedHandlerOptions } from '../handlerOptions'
 import { jsonResponse } from '../jsonResponse'
-import { agreementIdParameters, plainReadQuery, timelineQuery } from '../openapi/apiSchemas'
+import { agreementIdParameters, tenantReadQuery } from '../openapi/apiSchemas'
 import { routeCatalogue } from '../openapi/routeCatalogue'
 import { waitForReadModels } from '../readYourWrites'
 import { parseParams, parseQuery } from '../requestQuery'
@@ -15,8 +15,9 @@ export function registerAgreementReadRoutes(api: Hono<ApiEnv>, options: Resolved
   /** The agreement's stored events, after any read-your-writes wait; 404 when it has none. */
   const historyOf = async (c: Context<ApiEnv>): Promise<{ agreementId: string; events: StoredEvent[]; version: number }> => {
     const { id } = parseParams(c.req.param(), agreementIdParameters)
-    await waitForReadModels(options, parseQuery(c.req.url, plainReadQuery))
-    const events = await options.service.history(id)
+    const query = parseQuery(c.req.url, tenantReadQuery)
+    await waitForReadModels(options, query)
+    const events = await options.service.history(id, query.tenant === undefined ? {} : { tenant: query.tenant })
     const last = events.at(-1)
     if (last === undefined) throw new AgreementNotFound(id)
     return { agreementId: id, events, version: last.version }
@@ -38,7 +39,7 @@ export function registerAgreementReadRoutes(api: Hono<ApiEnv>, options: Resolved
 
   api.get(routeCatalogue.getTimeline.path, async (c) => {
     const { id } = parseParams(c.req.param(), agreementIdParameters)
-    const query = parseQuery(c.req.url, timelineQuery)
+    const query = parseQuery(c.req.url, tenantReadQuery)
     await waitForReadModels(options, query)
     const timeline = await queryTimeline(options.reader, { tenant: query.tenant ?? options.tenant, agreementId: id })
     if (timeline === undefined) throw new AgreementNotFound(id)

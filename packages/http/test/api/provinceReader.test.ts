@@ -32,4 +32,17 @@ describe('a province’s reader', () => {
     expect(await get('/api/agreements/gula-merah/timeline?tenant=33.06')).toMatchObject({ status: 404, body: { code: 'AGREEMENT_NOT_FOUND' } })
     expect(await get('/api/agreements/gula-merah/timeline?tenants=33.05')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } })
   })
+
+  it('reads a kabupaten’s agreement and its history from the event stream by the tenant it names; a tenant it may not read is 403', async () => {
+    const get = await provinceHandler()
+    const state = await get('/api/agreements/gula-merah?tenant=33.05')
+    expect(state).toMatchObject({ status: 200, body: { agreementId: 'gula-merah', state: { initiatingRegion: '33.05' } } })
+    const history = await get('/api/agreements/gula-merah/history?tenant=33.05')
+    expect(history).toMatchObject({ status: 200, body: { agreementId: 'gula-merah' } })
+    expect((history.body as { events: Array<{ tenant: string }> }).events.every((event) => event.tenant === '33.05')).toBe(true)
+    expect(state.headers.get('etag')).toBe(history.headers.get('etag'))
+    expect(await get('/api/agreements/gula-merah')).toMatchObject({ status: 404, body: { code: 'AGREEMENT_NOT_FOUND' } })
+    expect(await get('/api/agreements/gula-merah?tenant=32.01')).toMatchObject({ status: 403, body: { code: 'TENANT_NOT_GRANTED' } })
+    expect(await get('/api/agreements/gula-merah/history?tenant=32.01')).toMatchObject({ status: 403, body: { code: 'TENANT_NOT_GRANTED' } })
+  })
 })
