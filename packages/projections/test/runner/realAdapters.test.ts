@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isKerjasamaError } from '@kerjasama/core'
+import { testClock } from '@kerjasama/core/testing'
 import type { EventStore, ReadModelStore } from '@kerjasama/core'
 import { openPostgresStore } from '@kerjasama/store-postgres'
 import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
@@ -13,7 +14,7 @@ import { countingProjection, documentsOf, referenceCounts } from './support/coun
 import { appendTo, everyEvent } from './support/events'
 import { crashingReadModels } from './support/faultyReadModels'
 import { writesUnindexableAt } from './support/unindexableProjection'
-import { handClock, perStreamProjection } from './support/perStreamProjection'
+import { perStreamProjection } from './support/perStreamProjection'
 
 type Store = EventStore & { readModels: ReadModelStore }
 type Adapter = { name: string; available: boolean; open: () => Promise<Store>; cleanup: () => Promise<void> }
@@ -137,12 +138,12 @@ describe.each([sqlite, postgres])('the runner on $name', (adapter) => {
   it.skipIf(!adapter.available)('P15 on SQLite and PostgreSQL: the build a switch replaced is deleted after the grace, its index entries with it, and the active build stays whole', async () => {
     const store = await open()
     await appendTo(store, Array.from({ length: 300 }, (_, n) => `${n % 3 === 0 ? 'agreement' : 'partner'}-${n}`))
-    const time = handClock()
-    const options = { eventStore: store, readModels: store.readModels, clock: time.clock, retiredBuildGraceMs: 1000 }
+    const time = testClock('2026-12-01T00:00:00.000Z')
+    const options = { eventStore: store, readModels: store.readModels, clock: time, retiredBuildGraceMs: 1000 }
     await createProjectionRunner({ ...options, projections: [perStreamProjection(1)] }).catchUp()
     await createProjectionRunner({ ...options, projections: [perStreamProjection(2)] }).catchUp()
     expect((await store.readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' }, limit: 500 })).items).toHaveLength(100)
-    time.advance(1000)
+    time.advance({ ms: 1000 })
     await createProjectionRunner({ ...options, projections: [perStreamProjection(2)] }).catchUp()
     expect((await store.readModels.query('per-stream@1.0/streams', { where: { kind: 'agreement' }, limit: 500 })).items).toEqual([])
     expect(await documentsOf(store.readModels, 'per-stream@1.0/streams')).toEqual({})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isKerjasamaError } from '@kerjasama/core'
+import { testClock } from '@kerjasama/core/testing'
 import { createProjectionRunner, readerFor } from '../../src'
 import { RETIRED_CHECKPOINT, readBuildCollections, retiredBuildsOf } from '../../src/runner/retiredBuilds'
 import { appendTo } from './support/events'
@@ -7,7 +8,7 @@ import { crashingReadModels } from './support/faultyReadModels'
 import { memoryStores } from './support/memoryStores'
 import type { ReadModelStore } from '@kerjasama/core'
 import { documentsOf } from './support/countingProjection'
-import { handClock, perStreamProjection } from './support/perStreamProjection'
+import { perStreamProjection } from './support/perStreamProjection'
 
 const GRACE = 60_000
 /** The read models of a process that dies right after its `count`-th transaction on `key` commits. */
@@ -30,18 +31,18 @@ describe('retired builds', () => {
   it('P15 after a version bump switches, the old build — every collection it wrote, declared or not — is deleted once the grace has passed, and nothing of the active build; status shows it until then', async () => {
     const { eventStore, readModels } = memoryStores()
     await appendTo(eventStore, streams(40))
-    const time = handClock()
-    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time.clock }).catchUp()
+    const time = testClock('2026-12-01T00:00:00.000Z')
+    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time }).catchUp()
     expect(await readBuildCollections(readModels, 'per-stream', { version: 1, generation: 0 })).toEqual(['per-stream@1.0/stream-fold', 'per-stream@1.0/streams'])
 
-    const second = () => createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(2)], clock: time.clock, retiredBuildGraceMs: GRACE })
+    const second = () => createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(2)], clock: time, retiredBuildGraceMs: GRACE })
     const [switched] = await second().catchUp()
-    expect(switched?.retired).toEqual([{ version: 1, generation: 0, retiredAt: time.clock().toISOString() }])
-    expect(await retiredBuildsOf(readModels, 'per-stream')).toEqual([{ projection: 'per-stream', build: { version: 1, generation: 0 }, retiredAt: time.clock().toISOString() }])
+    expect(switched?.retired).toEqual([{ version: 1, generation: 0, retiredAt: time().toISOString() }])
+    expect(await retiredBuildsOf(readModels, 'per-stream')).toEqual([{ projection: 'per-stream', build: { version: 1, generation: 0 }, retiredAt: time().toISOString() }])
     // Within the grace a query that looked the old build up just before the switch still finds its documents.
     expect(Object.keys(await documentsOf(readModels, 'per-stream@1.0/streams'))).toHaveLength(40)
 
-    time.advance(GRACE)
+    time.advance({ ms: GRACE })
     const [cleaned] = await second().catchUp()
     expect(cleaned?.retired).toEqual([])
     expect(await documentsOf(readModels, 'per-stream@1.0/streams')).toEqual({})
@@ -58,8 +59,8 @@ describe('retired builds', () => {
   it('P15 a rebuild asked for while another is under way retires the abandoned generation, and both it and the build replaced at the switch are deleted', async () => {
     const stores = memoryStores()
     await appendTo(stores.eventStore, streams(30))
-    const time = handClock()
-    const options = { eventStore: stores.eventStore, projections: [perStreamProjection(1)], clock: time.clock, retiredBuildGraceMs: GRACE, batchSize: 10 }
+    const time = testClock('2026-12-01T00:00:00.000Z')
+    const options = { eventStore: stores.eventStore, projections: [perStreamProjection(1)], clock: time, retiredBuildGraceMs: GRACE, batchSize: 10 }
     await createProjectionRunner({ ...options, readModels: stores.readModels }).catchUp()
     // A rebuild dies after its first batch, leaving generation 1 a third built.
     const dying = dyingAfter(stores.again().readModels, 'per-stream@1.1', 1)
@@ -74,7 +75,7 @@ describe('retired builds', () => {
       { version: 1, generation: 0 },
       { version: 1, generation: 1 },
     ])
-    time.advance(GRACE)
+    time.advance({ ms: GRACE })
     await createProjectionRunner({ ...options, readModels: stores.readModels }).catchUp()
     for (const build of ['1.0', '1.1']) {
       expect(await documentsOf(stores.readModels, `per-stream@${build}/streams`)).toEqual({})
@@ -87,11 +88,11 @@ describe('retired builds', () => {
     const stores = memoryStores()
     // 1,200 documents in two collections: more than one cycle's deletes, in many transactions.
     await appendTo(stores.eventStore, streams(600))
-    const time = handClock()
-    const options = { eventStore: stores.eventStore, clock: time.clock, retiredBuildGraceMs: GRACE }
+    const time = testClock('2026-12-01T00:00:00.000Z')
+    const options = { eventStore: stores.eventStore, clock: time, retiredBuildGraceMs: GRACE }
     await createProjectionRunner({ ...options, readModels: stores.readModels, projections: [perStreamProjection(1)] }).catchUp()
     await createProjectionRunner({ ...options, readModels: stores.readModels, projections: [perStreamProjection(2)] }).catchUp()
-    time.advance(GRACE)
+    time.advance({ ms: GRACE })
 
     // The process dies right after the cleanup's second transaction.
     const dying = dyingAfter(stores.again().readModels, 'per-stream@1.0', 2)
@@ -119,18 +120,18 @@ describe('retired builds', () => {
   it('P15 a runner whose grace has not passed deletes nothing, and the active build is never deleted even if a record names it', async () => {
     const { eventStore, readModels } = memoryStores()
     await appendTo(eventStore, streams(12))
-    const time = handClock()
-    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time.clock }).catchUp()
+    const time = testClock('2026-12-01T00:00:00.000Z')
+    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time }).catchUp()
     // A record naming the active build (written by hand: the runner never writes one).
     await readModels.transaction('per-stream@1.0', async (tx) => {
-      await tx.put('projection-runner/retired', 'per-stream@1.0', { projection: 'per-stream', build: { version: 1, generation: 0 }, retiredAt: time.clock().toISOString() })
+      await tx.put('projection-runner/retired', 'per-stream@1.0', { projection: 'per-stream', build: { version: 1, generation: 0 }, retiredAt: time().toISOString() })
       await tx.setCheckpoint(12n, { expected: 12n })
     })
-    time.advance(GRACE - 1)
-    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time.clock, retiredBuildGraceMs: GRACE }).catchUp()
+    time.advance({ ms: GRACE - 1 })
+    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time, retiredBuildGraceMs: GRACE }).catchUp()
     expect(Object.keys(await documentsOf(readModels, 'per-stream@1.0/streams'))).toHaveLength(12)
-    time.advance(1)
-    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time.clock, retiredBuildGraceMs: GRACE }).catchUp()
+    time.advance({ ms: 1 })
+    await createProjectionRunner({ eventStore, readModels, projections: [perStreamProjection(1)], clock: time, retiredBuildGraceMs: GRACE }).catchUp()
     expect(Object.keys(await documentsOf(readerFor(readModels, perStreamProjection(1)), 'streams'))).toHaveLength(12)
   })
 })

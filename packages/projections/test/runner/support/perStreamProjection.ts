@@ -20,9 +20,3 @@ export function perStreamProjection(version: number): Projection {
     },
   })
 }
-
-/** A clock a test moves by hand. */
-export function handClock(start = Date.parse('2026-12-01T00:00:00Z')): { clock: () => Date; advance: (ms: number) => void } {
-  let now = start
-  return { clock: () => new Date(now), advance: (ms) => (now += ms) }
-}
