@@ -4,7 +4,8 @@ import { isKerjasamaError } from '@kerjasama/core'
 import type { IndexValue } from '@kerjasama/core'
 import { compareCodePoints, decodeCursor, encodeCursor, indexEntriesOf, indexKey, planReadModelQuery } from '@kerjasama/core/adapter'
 
-const sign = (n: number) => Math.sign(n)
+// + 0 makes -0 into 0: the model's -0 - 0 is -0, and -0 and 0 are one value to JSON and to the index alike.
+const sign = (n: number) => Math.sign(n) + 0
 const codePoints = (text: string) => Array.from(text, (char) => char.codePointAt(0) as number)
 function byCodePoint(a: string, b: string): number {
   const left = codePoints(a)
@@ -30,7 +31,8 @@ describe('read-model index keys (R14)', () => {
         expect(indexKey(a) === indexKey(b)).toBe(modelCompare(a, b) === 0)
         expect(indexKey(a)).not.toContain('\u0000')
       }),
-      { numRuns: 5000 },
+      // A CI run once drew -0 against 0 and the model's sign was -0: that pair is always tried now.
+      { numRuns: 5000, examples: [[-0, 0]] },
     )
   })
 
