@@ -35,4 +35,17 @@ describe('docs/performance.md, register at scale', () => {
     expect(section).toContain("SQLite: every page under 20 ms (slowest 4.00 ms); the rebuild's peak RSS under 200 MB (190 MB); the rebuild at 0.10× readAll, under the 0.5× target (not yet met; see [what bounds it](#w5)).")
     expect(section).toContain("PostgreSQL: every page under 20 ms (slowest 6.00 ms); the rebuild's peak RSS under 200 MB (180 MB); the rebuild at 0.67× readAll.")
   })
+
+  it('shows each comparison projection measured as a share of the same readAll, and leaves the rows out when none ran', () => {
+    const sqlite = { ...result('sqlite', 2, 190, 200_000), comparisons: { nothing: { eventsPerSecond: 180_000, caughtUp: true }, parse: { eventsPerSecond: 120_000, caughtUp: true }, registerUnindexed: { eventsPerSecond: 40_000, caughtUp: false } } }
+    const postgres = { ...result('postgres', 3, 180, 100_000), comparisons: { nothing: { eventsPerSecond: 90_000, caughtUp: true } } }
+    const section = withScaleSection('', [sqlite, postgres], '2026-12-01 21:00 UTC', 'abc1234')
+    expect(section).toContain('| for comparison: a projection that does nothing (the runner and readAll), rebuilt ÷ readAll | × | 0.90 | 0.90 |')
+    expect(section).toContain('| for comparison: a projection that parses each event through its schema, as every built-in read model does, rebuilt ÷ readAll | × | 0.60 | — |')
+    expect(section).toContain('| for comparison: the register with no indexed field (no filter at all), rebuilt ÷ readAll | × | 0.20 * | — |')
+    expect(section).toContain("ran out of the rebuild's budget before the head")
+    const without = withScaleSection('', [result('sqlite', 2, 190, 200_000)], '2026-12-01 21:00 UTC', 'abc1234')
+    expect(without).not.toContain('for comparison')
+    expect(without).not.toContain('before the head')
+  })
 })

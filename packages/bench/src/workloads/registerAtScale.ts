@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { REGISTER_COLLECTION, builtInReader, createProjectionRunner, findHead, queryRegister, registerProjection } from '@kerjasama/projections'
-import type { RegisterFilter } from '@kerjasama/projections'
+import type { Projection, RegisterFilter } from '@kerjasama/projections'
 import type { EventStore, NewEvent, ReadModelStore } from '@kerjasama/core'
 import { openPostgresStore } from '@kerjasama/store-postgres'
 import { openSqliteStore } from '@kerjasama/store-sqlite'
@@ -15,6 +15,8 @@ import { connectionStringFor, postgresTarget, withAdminClient } from '../environ
 import { median } from '../report/statistics'
 import { buildChildBundle } from '../runner/childBundle'
 import { peakRssMb } from './peakRss'
+import { REBUILD_COMPARISONS } from './rebuildComparisons'
+import type { RebuildComparison } from './rebuildComparisons'
 import { withScaleSection } from './registerAtScaleDoc'
 
 /**
@@ -22,7 +24,7 @@ import { withScaleSection } from './registerAtScaleDoc'
  * 1,000,000 events (some 70,000 agreements, over the 50,000 asked) rebuilt from nothing by
  * createProjectionRunner, its peak RSS, then filtered register pages on it.
  *
- *   pnpm --filter @kerjasama/bench run scale [--engines=sqlite,postgres] [--events=1000000] [--rebuild-budget=900] [--keep] [--doc]
+ *   pnpm --filter @kerjasama/bench run scale [--engines=sqlite,postgres] [--events=1000000] [--rebuild-budget=900] [--no-comparisons] [--keep] [--doc]
  *   pnpm --filter @kerjasama/bench run scale --doc-only   (the last run's figures into the doc again)
  *
  * Seeding copies catchUpLog's agreement histories (decided once by the real
@@ -30,6 +32,8 @@ import { withScaleSection } from './registerAtScaleDoc'
  * durability; the rebuild and the pages run in a process of their own with
  * the store's default durability, so its peak RSS is the rebuild's. --doc
  * writes the figures into docs/performance.md's "Register at scale" section.
+ * Unless --no-comparisons, the projections of rebuildComparisons.ts are
+ * rebuilt over the same log too, each in a process of its own.
  */
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url))
 const repository = join(packageRoot, '..', '..')
@@ -50,6 +54,8 @@ export type ScaleResult = {
   rebuild: { applied: number; caughtUp: boolean; seconds: number; eventsPerSecond: number; peakRssMb: number; peakRssBeforeMb?: number; documents: number }
   /** The store's own readAll over the same log, in a process of its own: the rate the rebuild's target is a share of. */
   readAll?: { eventsPerSecond: number }
+  /** Other projections rebuilt from nothing over the same log, each in a process of its own (rebuildComparisons.ts). */
+  comparisons?: Partial<Record<RebuildComparison, { eventsPerSecond: number; caughtUp: boolean }>>
   pages: Pages
 }
 
@@ -107,14 +113,13 @@ async function seed(place: Place, total: number): Promise<{ agreements: number; 
   return { agreements: written, events, seconds: (performance.now() - started) / 1000 }
 }
 
-async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pick<ScaleResult, 'rebuild' | 'pages'>> {
-  const store = await open(place, false)
+/** `projection` built from nothing to the log's head by createProjectionRunner, or as far as the budget lets it. */
+async function rebuildFromNothing(store: { events: EventStore; readModels: ReadModelStore }, projection: Projection, budgetSeconds: number): Promise<{ applied: number; caughtUp: boolean; seconds: number; eventsPerSecond: number }> {
   const head = await findHead(store.events, 0n)
   // A fresh database numbers its events from 1 without gaps.
   const events = Number(head)
-  const rssBeforeRebuild = peakRssMb()
   let applied = 0
-  const runner = createProjectionRunner({ eventStore: store.events, readModels: store.readModels, projections: [registerProjection], onProgress: (progress) => (applied = progress.done) })
+  const runner = createProjectionRunner({ eventStore: store.events, readModels: store.readModels, projections: [projection], onProgress: (progress) => (applied = progress.done) })
   const started = performance.now()
   await runner.start()
   let caughtUp = true
@@ -126,6 +131,14 @@ async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pic
   }
   const seconds = (performance.now() - started) / 1000
   await runner.stop()
+  return { applied, caughtUp, seconds, eventsPerSecond: (caughtUp ? events : applied) / seconds }
+}
+
+async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pick<ScaleResult, 'rebuild' | 'pages'>> {
+  const store = await open(place, false)
+  await findHead(store.events, 0n)
+  const rssBeforeRebuild = peakRssMb()
+  const rebuilt = await rebuildFromNothing(store, registerProjection, budgetSeconds)
   const rss = peakRssMb()
   const reader = builtInReader(store.readModels, [registerProjection])
   let documents = 0
@@ -146,7 +159,14 @@ async function rebuildAndPages(place: Place, budgetSeconds: number): Promise<Pic
     pages[name] = { ms: median(timings), rows }
   }
   await store.close()
-  return { rebuild: { applied, caughtUp, seconds, eventsPerSecond: (caughtUp ? events : applied) / seconds, peakRssMb: rss, peakRssBeforeMb: rssBeforeRebuild, documents }, pages }
+  return { rebuild: { ...rebuilt, peakRssMb: rss, peakRssBeforeMb: rssBeforeRebuild, documents }, pages }
+}
+
+async function comparisonRate(place: Place, comparison: RebuildComparison, budgetSeconds: number): Promise<{ eventsPerSecond: number; caughtUp: boolean }> {
+  const store = await open(place, false)
+  const { eventsPerSecond, caughtUp } = await rebuildFromNothing(store, REBUILD_COMPARISONS[comparison], budgetSeconds)
+  await store.close()
+  return { eventsPerSecond, caughtUp }
 }
 
 /** The store's readAll from the start to the end, in pages of 500 as the runner reads, doing nothing with the events. */
@@ -197,7 +217,15 @@ async function drop(place: Place): Promise<void> {
 const phase = flag('phase')
 if (phase !== undefined) {
   const place = JSON.parse(flag('place') as string) as Place
-  const output = phase === 'seed' ? await seed(place, Number(flag('events'))) : phase === 'readall' ? await readAllRate(place) : await rebuildAndPages(place, Number(flag('rebuild-budget')))
+  const budget = Number(flag('rebuild-budget'))
+  const output =
+    phase === 'seed'
+      ? await seed(place, Number(flag('events')))
+      : phase === 'readall'
+        ? await readAllRate(place)
+        : phase === 'comparison'
+          ? await comparisonRate(place, flag('projection') as RebuildComparison, budget)
+          : await rebuildAndPages(place, budget)
   process.stdout.write(`${JSON.stringify(output)}\n`)
 } else if (flag('doc-only') !== undefined) {
   // The figures of the last run, written again (e.g. after the section's layout changed).
@@ -209,6 +237,7 @@ if (phase !== undefined) {
   const events = Number(flag('events') ?? 1_000_000)
   const budget = Number(flag('rebuild-budget') ?? 900)
   const keep = flag('keep') !== undefined
+  const withComparisons = flag('no-comparisons') === undefined
   const results: ScaleResult[] = []
   // Bundled next to where this file would be, so the paths it finds from import.meta.url are the same.
   const bundle = await buildChildBundle(join(packageRoot, 'results', 'scale-bundle'), new URL(import.meta.url), 'registerAtScale.mjs')
@@ -219,7 +248,9 @@ if (phase !== undefined) {
       process.stderr.write(`scale: ${engine} seeded ${seeded.agreements} agreements, ${seeded.events} events in ${Math.round(seeded.seconds)} s\n`)
       const readAll = child(bundle, 'readall', place, []) as { eventsPerSecond: number }
       const measured = child(bundle, 'measure', place, [`--rebuild-budget=${budget}`]) as Pick<ScaleResult, 'rebuild' | 'pages'>
-      const result: ScaleResult = { engine, agreements: seeded.agreements, events: seeded.events, seedSeconds: seeded.seconds, readAll, ...measured }
+      const comparisons: NonNullable<ScaleResult['comparisons']> = {}
+      if (withComparisons) for (const comparison of Object.keys(REBUILD_COMPARISONS) as RebuildComparison[]) comparisons[comparison] = child(bundle, 'comparison', place, [`--projection=${comparison}`, `--rebuild-budget=${budget}`]) as { eventsPerSecond: number; caughtUp: boolean }
+      const result: ScaleResult = { engine, agreements: seeded.agreements, events: seeded.events, seedSeconds: seeded.seconds, readAll, ...(withComparisons ? { comparisons } : {}), ...measured }
       process.stderr.write(`scale: ${JSON.stringify(result)}\n`)
       results.push(result)
     } finally {

@@ -1,4 +1,6 @@
 import type { ScaleResult } from './registerAtScale'
+import { REBUILD_COMPARISON_LABELS } from './rebuildComparisons'
+import type { RebuildComparison } from './rebuildComparisons'
 
 const BEGIN = '<!-- register-at-scale: written by `pnpm --filter @kerjasama/bench run scale --doc` -->'
 const END = '<!-- /register-at-scale -->'
@@ -26,17 +28,24 @@ export function renderScaleSection(results: ScaleResult[], measuredAt: string, c
   const row = (label: string, unit: string, value: (result: ScaleResult) => string) => `| ${label} | ${unit} | ${results.map(value).join(' | ')} |`
   const page = (name: keyof ScaleResult['pages']) => (result: ScaleResult) => `${ms(result.pages[name].ms)} (${result.pages[name].rows} rows)`
   const cut = results.filter((result) => !result.rebuild.caughtUp)
+  const measuredComparisons = (Object.keys(REBUILD_COMPARISON_LABELS) as RebuildComparison[]).filter((comparison) => results.some((result) => result.comparisons?.[comparison] !== undefined))
+  const comparisonShare = (comparison: RebuildComparison) => (result: ScaleResult) => {
+    const measured = result.comparisons?.[comparison]
+    if (measured === undefined || result.readAll === undefined) return '—'
+    return `${(measured.eventsPerSecond / result.readAll.eventsPerSecond).toFixed(2)}${measured.caughtUp ? '' : ' *'}`
+  }
   return [
     BEGIN,
     '## Register at scale',
     '',
-    `The issue's scale targets, measured apart from the side-by-side run (\`pnpm --filter @kerjasama/bench run scale\`, ${measuredAt}, Kerjasama ${commit}): ${count(results[0]?.events ?? 0)} events of ${count(results[0]?.agreements ?? 0)} agreements — catchUpLog's histories, decided once by the real service and re-keyed per agreement, one append each, seeded with relaxed durability — then, in processes of their own (the packages bundled, in a plain node, as an app runs them) with the store's default durability, the store's own readAll over the log in pages of 500, and the register rebuilt from nothing by \`createProjectionRunner\` with \`registerProjection\`, and the median of 30 register pages of 50 rows asked right after it. Targets: a filtered page under 20 ms, the rebuild under 200 MB of peak RSS and at least half the readAll rate. One run each on the development machine (2 cores shared with other work), so read the figures as orders of magnitude.`,
+    `The issue's scale targets, measured apart from the side-by-side run (\`pnpm --filter @kerjasama/bench run scale\`, ${measuredAt}, Kerjasama ${commit}): ${count(results[0]?.events ?? 0)} events of ${count(results[0]?.agreements ?? 0)} agreements — catchUpLog's histories, decided once by the real service and re-keyed per agreement, one append each, seeded with relaxed durability — then, in processes of their own (the packages bundled, in a plain node, as an app runs them) with the store's default durability, the store's own readAll over the log in pages of 500, and the register rebuilt from nothing by \`createProjectionRunner\` with \`registerProjection\`, and the median of 30 register pages of 50 rows asked right after it.${measuredComparisons.length > 0 ? ' For comparison, other projections were rebuilt from nothing over the same log, each in a process of its own (`rebuildComparisons.ts`): they show how much of the rebuild\'s time the register\'s filters take, and how much its parse, fold and documents.' : ''} Targets: a filtered page under 20 ms, the rebuild under 200 MB of peak RSS and at least half the readAll rate. One run each on the development machine (2 cores shared with other work), so read the figures as orders of magnitude.`,
     '',
     `| | | ${results.map(engineName).join(' | ')} |`,
     `|---|---|${results.map(() => '---:').join('|')}|`,
     row('rebuild', 'events/s ↑', (result) => `${count(result.rebuild.eventsPerSecond)}${result.rebuild.caughtUp ? '' : ' *'}`),
     row('readAll of the same log (the store alone)', 'events/s', (result) => (result.readAll === undefined ? '—' : count(result.readAll.eventsPerSecond))),
     row('rebuild ÷ readAll (target ≥ 0.5)', '× ↑', (result) => (result.readAll === undefined ? '—' : shareOfReadAll(result).toFixed(2))),
+    ...measuredComparisons.map((comparison) => row(`for comparison: ${REBUILD_COMPARISON_LABELS[comparison]}, rebuilt ÷ readAll`, '×', comparisonShare(comparison))),
     row('rebuild time', 's ↓', (result) => count(result.rebuild.seconds)),
     row('rebuild peak RSS (the whole process)', 'MB ↓', (result) => count(result.rebuild.peakRssMb)),
     row('peak RSS before the rebuild (store open, head found)', 'MB', (result) => (result.rebuild.peakRssBeforeMb === undefined ? '—' : count(result.rebuild.peakRssBeforeMb))),
@@ -57,6 +66,7 @@ export function renderScaleSection(results: ScaleResult[], measuredAt: string, c
     '',
     ...cut.map((result) => `\\* ${engineName(result)}: the rebuild's budget ended after ${count(result.rebuild.applied)} events applied (the runner's count); the pages were asked of the register as far as it had got.`),
     ...(cut.length > 0 ? [''] : []),
+    ...(results.some((result) => Object.values(result.comparisons ?? {}).some((measured) => !measured.caughtUp)) ? ["\\* A comparison marked so ran out of the rebuild's budget before the head; its rate is over the events it applied.", ''] : []),
     END,
     '',
   ].join('\n')
