@@ -166,7 +166,8 @@ A step the rules refuse is **422** \`GUARD_VIOLATION\` with every broken rule.
 ## ETag and If-Match
 
 An agreement's \`ETag\` is \`W/"<version>"\`, its stream version. \`GET
-/api/agreements/{id}\` sends it; \`If-None-Match\` with it answers **304**.
+/api/agreements/{id}\` and its \`/history\` send it; \`If-None-Match\` with it
+answers **304**.
 
 \`If-Match: W/"<version>"\` (or \`"<version>"\`) on a command makes the write
 conditional: the service decides it only if the agreement is still at that
@@ -234,7 +235,8 @@ Every error is \`application/problem+json\` (RFC 9457):
 - A server fault answers **500** \`INTERNAL_ERROR\` with the generic title and no
   violations: its message may name files or hosts, so it goes to
   \`onUnexpectedError\` instead.
-- An unknown \`/api\` path is **404** \`ROUTE_NOT_FOUND\`; a known path asked with a method it does not
+- An unknown \`/api\` path is **404** \`ROUTE_NOT_FOUND\` (a route's path with a trailing slash
+  included: paths match exactly); a known path asked with a method it does not
   serve is **405** \`METHOD_NOT_ALLOWED\`, with \`Allow\` naming the methods it does.
 
 ${problemRows()}

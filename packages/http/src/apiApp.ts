@@ -70,10 +70,14 @@ function crossOrigin(options: NonNullable<ResolvedHandlerOptions['cors']>): Retu
   })
 }
 
-/** A route's Hono path (`/api/agreements/:id`) as a pattern matching one path segment per parameter. */
+/**
+ * A route's Hono path (`/api/agreements/:id`) as a pattern matching one path segment per parameter.
+ * Exact, as Hono's router is: a path with a trailing slash matches no route, so it is 404 —
+ * matching it here made `GET /api/register/` a 405 whose Allow named GET.
+ */
 function pathPattern(path: string): RegExp {
   const escaped = path.split('/').map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-  return new RegExp(`^${escaped.join('/')}/?$`)
+  return new RegExp(`^${escaped.join('/')}$`)
 }
 
 function problemResponse(error: unknown, c: Context<ApiEnv>, options: ResolvedHandlerOptions): Response {

@@ -11,7 +11,8 @@ const QUERY = { id: 'parameter alamat (query)', en: 'query parameters' }
  */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.output<S> {
   const params = new URL(url).searchParams
-  const query: Record<string, string> = {}
+  // Without a prototype, `?__proto__=` is a key like any other, refused as unknown; on `{}` the assignment would be swallowed and the request answered unfiltered.
+  const query: Record<string, string> = Object.create(null) as Record<string, string>
   const repeated: string[] = []
   for (const [name, value] of params) {
     if (Object.hasOwn(query, name)) repeated.push(name)

@@ -102,10 +102,14 @@ export const routeCatalogue = {
     operationId: 'getHistory',
     tag: 'agreements',
     summary: 'Every event of an agreement, in version order',
-    description: 'The stored events with their metadata and hashes; positions are strings. `tenant` as for the agreement.',
+    description: 'The stored events with their metadata and hashes; positions are strings. `ETag` is the version, as for the agreement, and `If-None-Match` with it answers 304. `tenant` as for the agreement.',
     params: agreementIdParameters,
     query: tenantReadQuery,
-    success: [{ status: 200, description: 'The history', schema: historySchema, headers: ['ETag'] }],
+    headers: ['If-None-Match'],
+    success: [
+      { status: 200, description: 'The history', schema: historySchema, headers: ['ETag'] },
+      { status: 304, description: 'Not modified since the version in If-None-Match', headers: ['ETag'] },
+    ],
     problems: [...reads, 'AGREEMENT_NOT_FOUND', 'TENANT_NOT_GRANTED'],
   },
   getTimeline: {

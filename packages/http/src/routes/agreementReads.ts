@@ -34,7 +34,10 @@ export function registerAgreementReadRoutes(api: Hono<ApiEnv>, options: Resolved
 
   api.get(routeCatalogue.getHistory.path, async (c) => {
     const { agreementId, events, version } = await historyOf(c)
-    return jsonResponse({ agreementId, version, events }, 200, { etag: etagOf(version) })
+    const etag = etagOf(version)
+    // The same tag as the agreement's, so honoured the same way: a route that sends an ETag must evaluate If-None-Match (RFC 9110 §13.2.1).
+    if (ifNoneMatchHolds(c.req.header('if-none-match'), version)) return new Response(null, { status: 304, headers: { etag } })
+    return jsonResponse({ agreementId, version, events }, 200, { etag })
   })
 
   api.get(routeCatalogue.getTimeline.path, async (c) => {

@@ -2,6 +2,7 @@ import { querySemesterReport, semesterReportCsv } from '@kerjasama/projections'
 import type { Hono } from 'hono'
 import type { ApiEnv } from '../apiEnv'
 import type { ResolvedHandlerOptions } from '../handlerOptions'
+import { attachmentDisposition } from '../contentDisposition'
 import { jsonResponse } from '../jsonResponse'
 import { languageOf } from '../language'
 import { semesterParameters, semesterReportQuery } from '../openapi/apiSchemas'
@@ -20,7 +21,7 @@ export function registerSemesterReportRoute(api: Hono<ApiEnv>, options: Resolved
     const name = `${lang === 'id' ? 'laporan-semester' : 'semester-report'}-${semester}${region === undefined ? '' : `-${region}`}.csv`
     return new Response(semesterReportCsv(report, { lang }), {
       status: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'content-language': lang },
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachmentDisposition(name), 'content-language': lang },
     })
   })
 }

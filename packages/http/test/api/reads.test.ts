@@ -49,6 +49,12 @@ describe('history and timeline', () => {
     expect(history.events.map((event) => [event.version, event.position])).toEqual([[1, '1'], [2, '2'], [3, '3']])
   })
 
+  it('history: If-None-Match with its ETag is 304 without a body, as for the agreement', async () => {
+    const response = await spec.given(...givenUntil('a-1', 'offer')).when({ path: '/api/agreements/a-1/history', as, headers: { 'if-none-match': 'W/"3"' } }).then({ status: 304, headers: { etag: 'W/"3"' } })
+    expect(response.text).toBe('')
+    await spec.given(...givenUntil('a-1', 'offer')).when({ path: '/api/agreements/a-1/history', as, headers: { 'if-none-match': 'W/"2"' } }).then({ status: 200, headers: { etag: 'W/"3"' } })
+  })
+
   it('timeline: what happened, in both languages; 404 for an agreement the read model does not know', async () => {
     const response = await spec.given(...givenUntil('a-1', 'offer')).when({ path: '/api/agreements/a-1/timeline', as }).then({ status: 200, body: { agreementId: 'a-1', tenant: '33.05' } })
     expect(timelineSchema.parse(response.body).entries.map((entry) => entry.type)).toEqual(['CooperationIdentified', 'AffairsMapped', 'FeasibilityAssessed'])
@@ -82,6 +88,11 @@ describe('GET /api/register', () => {
     await spec.given().when({ path: '/api/register?region=33.05&region=33.06', as }).then({ status: 400, problem: 'VALIDATION_FAILED', body: { violations: [{ code: 'FIELD_REPEATED', details: { path: 'region' } }] } })
     await spec.given().when({ path: '/api/register?limit=lots', as }).then({ status: 400, problem: 'VALIDATION_FAILED' })
     await spec.given().when({ path: '/api/register?limit=501', as }).then({ status: 400, problem: 'VALIDATION_FAILED' })
+  })
+
+  it('__proto__ is a misspelt parameter like any other: 400, never an unfiltered register', async () => {
+    await spec.given(...threeAgreements()).when({ path: '/api/register?__proto__=33.05', as }).then({ status: 400, problem: 'VALIDATION_FAILED', body: { violations: [{ code: 'FIELD_UNKNOWN' }] } })
+    await spec.given(...threeAgreements()).when({ path: '/api/register?__proto__=a&__proto__=b', as }).then({ status: 400, problem: 'VALIDATION_FAILED' })
   })
 
   it('a cursor that is not one is 400 STORE_INPUT_INVALID', async () => {
@@ -139,6 +150,15 @@ describe('matrix, potentials, report, status', () => {
     await spec.given().when({ path: '/api/reports/semester/2022-1?format=xlsx', as }).then({ status: 400, problem: 'VALIDATION_FAILED' })
   })
 
+  it('the CSV’s file name keeps a header of one line whatever region is asked: a quote, CR LF or a Javanese name', async () => {
+    const quoted = await spec.given(...threeAgreements()).when({ path: '/api/reports/semester/2022-1?format=csv&region=a%22b', as }).then({ status: 200 })
+    expect(quoted.headers.get('content-disposition')).toBe(`attachment; filename="laporan-semester-2022-1-a_b.csv"; filename*=UTF-8''laporan-semester-2022-1-a%22b.csv`)
+    const broken = await spec.given(...threeAgreements()).when({ path: '/api/reports/semester/2022-1?format=csv&region=a%0D%0Ab', as }).then({ status: 200 })
+    expect(broken.headers.get('content-disposition')).toBe(`attachment; filename="laporan-semester-2022-1-a__b.csv"; filename*=UTF-8''laporan-semester-2022-1-a%0D%0Ab.csv`)
+    const javanese = await spec.given(...threeAgreements()).when({ path: `/api/reports/semester/2022-1?format=csv&region=${encodeURIComponent('ꦏꦼꦧꦸ')}`, as }).then({ status: 200 })
+    expect(javanese.headers.get('content-disposition')).toBe(`attachment; filename="laporan-semester-2022-1-____.csv"; filename*=UTF-8''laporan-semester-2022-1-${encodeURIComponent('ꦏꦼꦧꦸ')}.csv`)
+  })
+
   it('the projections’ status, with checkpoints, heads and lags as strings', async () => {
     const response = await spec.given(...givenUntil('a-1', 'offer')).when({ path: '/api/projections/status', as }).then({ status: 200 })
     const status = projectionStatusSchema.parse(response.body)
@@ -162,6 +182,12 @@ describe('routes, languages', () => {
     })
     await spec.given().when({ method: 'PUT', path: '/api/agreements', as }).then({ status: 405, problem: 'METHOD_NOT_ALLOWED', headers: { allow: 'POST' } })
     await spec.given().when({ method: 'GET', path: '/api/agreements/a-1/commands', as }).then({ status: 405, headers: { allow: 'POST' } })
+  })
+
+  it('a route’s path with a slash after it is an unknown path (404), not a 405 refusing the very method it allows', async () => {
+    await spec.given().when({ path: '/api/register/', as }).then({ status: 404, problem: 'ROUTE_NOT_FOUND' })
+    await spec.given().when({ path: '/api/agreements/a-1/', as }).then({ status: 404, problem: 'ROUTE_NOT_FOUND' })
+    await spec.given().when({ method: 'POST', path: '/api/agreements/', as, body: {} }).then({ status: 404, problem: 'ROUTE_NOT_FOUND' })
   })
 
   it('problem titles and details in Bahasa Indonesia by default, English by Accept-Language or ?lang=en; both always present', async () => {

@@ -161,6 +161,7 @@ describe('a request the dashboard refuses', () => {
     expect((await get('/reports/semester?semester=2023-3')).status).toBe(400)
     expect((await get('/deadlines?days=lots')).status).toBe(400)
     expect((await get('/?lang=fr')).status).toBe(400)
+    expect((await get('/?__proto__=33.05')).status).toBe(400)
   })
 
   it('answers an unknown agreement, another tenant’s id and an unknown path with a 404 page', async () => {
