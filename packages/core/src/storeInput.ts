@@ -30,9 +30,19 @@ export function assertIdentifier(kind: string, value: unknown, maxLength = MAX_S
 }
 
 /**
+ * How deep objects and arrays may nest in stored JSON. No record of an
+ * agreement nests a tenth as deep; a value nested some thousands deep would
+ * overflow the stack of the walk below, or of `JSON.stringify`, with a
+ * RangeError that is no coded refusal, and a projection writing one would be
+ * retried as a store failure for ever instead of stopping at its event.
+ */
+export const MAX_JSON_DEPTH = 256
+
+/**
  * Throws unless `value` survives JSON exactly: plain objects, arrays, strings
- * (well-formed Unicode), finite numbers, booleans and null. Object properties
- * that are `undefined` are treated as absent, as JSON does.
+ * (well-formed Unicode), finite numbers, booleans and null, nested at most
+ * MAX_JSON_DEPTH deep. Object properties that are `undefined` are treated as
+ * absent, as JSON does.
  */
 export function assertJsonValue(value: unknown, field: string): void {
   if (isPlainJson(value, 0)) return
@@ -42,9 +52,9 @@ export function assertJsonValue(value: unknown, field: string): void {
 /**
  * Nesting beyond which the quick walk gives up and leaves the value to the
  * full one: a cycle nests without end, so the quick walk needs no record of
- * the objects it is inside.
+ * the objects it is inside. The full walk refuses what nests deeper.
  */
-const QUICK_WALK_DEPTH = 256
+const QUICK_WALK_DEPTH = MAX_JSON_DEPTH
 
 /**
  * The common case, a value that is fine, without the paths and the record of
@@ -88,7 +98,7 @@ function isPlainJson(node: unknown, depth: number): boolean {
 
 function throwJsonProblem(value: unknown, field: string): void {
   const seen = new Set<object>()
-  const visit = (node: unknown, path: string): void => {
+  const visit = (node: unknown, path: string, depth: number): void => {
     if (node === null || typeof node === 'boolean') return
     if (typeof node === 'string') {
       if (!node.isWellFormed()) {
@@ -106,13 +116,20 @@ function throwJsonProblem(value: unknown, field: string): void {
       throw new InvalidStoreInput({ id: `${path} berisi ${typeof node}, yang tidak dapat dinyatakan dalam JSON`, en: `${path} holds a ${typeof node}, which JSON cannot represent` }, { field: path })
     }
     if (seen.has(node)) throw new InvalidStoreInput({ id: `${path} memuat rujukan melingkar (siklik)`, en: `${path} is cyclic` }, { field: path })
+    if (depth >= MAX_JSON_DEPTH) {
+      // The path of the deepest node would be thousands of characters long: the field is named where the limit was passed, shortened.
+      throw new InvalidStoreInput(
+        { id: `${field} bersarang lebih dalam dari ${MAX_JSON_DEPTH} tingkat`, en: `${field} is nested deeper than ${MAX_JSON_DEPTH} levels` },
+        { field, maxDepth: MAX_JSON_DEPTH },
+      )
+    }
     seen.add(node)
     if (Array.isArray(node)) {
       node.forEach((item, index) => {
         if (item === undefined) {
           throw new InvalidStoreInput({ id: `${path}[${index}] bernilai undefined`, en: `${path}[${index}] is undefined` }, { field: path })
         }
-        visit(item, `${path}[${index}]`)
+        visit(item, `${path}[${index}]`, depth + 1)
       })
     } else {
       const prototype = Object.getPrototypeOf(node)
@@ -123,12 +140,12 @@ function throwJsonProblem(value: unknown, field: string): void {
         if (!key.isWellFormed()) {
           throw new InvalidStoreInput({ id: `${path} memiliki kunci yang bukan Unicode tersusun benar (well-formed)`, en: `${path} has a key that is not well-formed Unicode` }, { field: path })
         }
-        if (child !== undefined) visit(child, `${path}.${key}`)
+        if (child !== undefined) visit(child, `${path}.${key}`, depth + 1)
       }
     }
     seen.delete(node)
   }
-  visit(value, field)
+  visit(value, field, 0)
 }
 
 export type SerializedEvent = {

@@ -41,6 +41,7 @@ const typeNames: Record<string, { id: string; en: string }> = {
   function: { id: 'fungsi', en: 'a function' },
   symbol: { id: 'simbol', en: 'a symbol' },
   nan: { id: 'NaN', en: 'NaN' },
+  infinity: { id: 'tak hingga (Infinity)', en: 'Infinity' },
   map: { id: 'peta (Map)', en: 'a Map' },
   set: { id: 'himpunan (Set)', en: 'a Set' },
 }
@@ -83,6 +84,8 @@ function kindAt(input: unknown, path: readonly PropertyKey[]): string {
   if (current === null) return 'null'
   if (Array.isArray(current)) return 'array'
   if (typeof current === 'number' && Number.isNaN(current)) return 'nan'
+  // zod calls ±Infinity no number; "a number, not a number" would be the answer.
+  if (typeof current === 'number' && !Number.isFinite(current)) return 'infinity'
   if (current instanceof Date) return 'date'
   if (current instanceof Map) return 'map'
   if (current instanceof Set) return 'set'

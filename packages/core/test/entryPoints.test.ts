@@ -35,7 +35,7 @@ const pinned: Record<string, string[]> = {
   '@kerjasama/core/adapter': [
     'DEFAULT_MAX_EVENT_BYTES', 'DEFAULT_PAGE_SIZE', 'DEFAULT_READ_BATCH_SIZE', 'GENESIS_HASH', 'MAX_CHECKPOINT',
     'MAX_EVENTS_PER_APPEND', 'MAX_FIELD_NAME_LENGTH', 'MAX_INDEXED_FIELDS', 'MAX_INDEXED_ITEMS',
-    'MAX_INDEX_KEY_BYTES', 'MAX_LEASE_TTL_MS', 'MAX_PAGE_SIZE', 'MAX_SNAPSHOT_VERSION', 'MAX_STREAM_ID_LENGTH', 'NO_VALUE_KEY',
+    'MAX_INDEX_KEY_BYTES', 'MAX_JSON_DEPTH', 'MAX_LEASE_TTL_MS', 'MAX_PAGE_SIZE', 'MAX_SNAPSHOT_VERSION', 'MAX_STREAM_ID_LENGTH', 'NO_VALUE_KEY',
     'PendingReadModelChanges', 'assertIdentifier', 'assertJsonValue', 'checkCheckpointChange',
     'checkCollectionIndexes', 'checkLease', 'checkLeaseTtl', 'checkLoadSnapshot', 'checkReadAllOptions', 'checkReadStreamOptions',
     'checkTenantScope', 'checkVerifyOptions', 'checkpointStillAt', 'compareCodePoints', 'decodeCursor',

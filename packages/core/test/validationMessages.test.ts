@@ -126,6 +126,12 @@ describe('the Indonesian texts read as an official writes them', () => {
     expect(issueOf(commands.complete('a1', { evidence: { kind: 'foto', reference: 'x' } }), 'evidence.kind').messageId).toBe('Harus salah satu dari: "document", "url", "file"')
   })
 
+  it('Infinity where a number is asked is named as Infinity, not as "not a number"', () => {
+    const error = refusal(() => parseOrThrow(z.object({ batchSize: z.number() }), { batchSize: Number.POSITIVE_INFINITY }, { id: 'opsi', en: 'options' }))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues[0]).toMatchObject({ message: 'Must be a number, not Infinity', messageId: 'Harus berupa angka, bukan tak hingga (Infinity)' })
+  })
+
   it('a date that is none names both forms a date may take', () => {
     const action = { ...commands.workPlan().actions[0]!, dueDate: 'besok' }
     expect(issueOf(commands.workPlan({ actions: [action] }), 'actions.0.dueDate')).toMatchObject({

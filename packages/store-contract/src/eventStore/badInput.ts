@@ -36,6 +36,13 @@ function cyclic(): unknown {
   return node
 }
 
+/** Objects nested `levels` deep, built without recursion: deep enough, a recursive walk overflows the stack. */
+export function nestedDeep(levels: number): Record<string, unknown> {
+  let node: Record<string, unknown> = { leaf: true }
+  for (let level = 1; level < levels; level += 1) node = { child: node }
+  return node
+}
+
 const BAD_DATA: Array<[string, unknown]> = [
   ['a BigInt', { amount: 10n }],
   ['a cycle', cyclic()],
@@ -48,6 +55,8 @@ const BAD_DATA: Array<[string, unknown]> = [
   ['a lone surrogate', { text: 'broken \uD83D here' }],
   ['undefined data', undefined],
   ['undefined in an array', [1, undefined]],
+  ['nesting past the limit', nestedDeep(300)],
+  ['nesting that would overflow the stack', nestedDeep(20_000)],
 ]
 
 const BAD_EVENTS: Array<[string, unknown]> = [
@@ -122,13 +131,21 @@ export function describeBadInput({ run, options }: EventStoreSuite): void {
       await expectNothingWritten(store, 0)
     }), options.testTimeout)
 
-    it('R10 data or metadata JSON cannot hold (BigInt, cycles, NaN, functions, class instances, lone surrogates) are refused and nothing is written', run(async ({ open }) => {
+    it('R10 data or metadata JSON cannot hold (BigInt, cycles, NaN, functions, class instances, lone surrogates, nesting past 256 levels) are refused and nothing is written', run(async ({ open }) => {
       const store = await open()
       for (const [, data] of BAD_DATA) {
         await expectCoded(() => store.append('s1', [sampleEvent({ ok: true }), { ...sampleEvent(), data }], { expectedVersion: 'any' }), 'STORE_INPUT_INVALID')
         await expectCoded(() => store.append('s1', [{ ...sampleEvent(), metadata: { ...sampleMetadata(), extra: [data] } }], { expectedVersion: 'any' }), 'STORE_INPUT_INVALID')
       }
       await expectNothingWritten(store, 0)
+    }), options.testTimeout)
+
+    it('R10 data nested 256 levels deep, the most allowed, is stored and read back as given', run(async ({ open }) => {
+      const store = await open()
+      const data = nestedDeep(256)
+      await store.append('deep', [{ ...sampleEvent(), data }], { expectedVersion: 'none' })
+      const [stored] = await collect(store.readStream('deep'))
+      expect(stored?.data).toEqual(data)
     }), options.testTimeout)
 
     it('R10 malformed events and append options are refused with STORE_INPUT_INVALID and nothing is written', run(async ({ open }) => {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ReadModelSuite } from '../harness'
 import { expectCoded } from '../expectCoded'
+import { nestedDeep } from '../eventStore/badInput'
 import { viaJson } from '../sampleEvents'
 
 class WorkFailed extends Error {}
@@ -139,6 +140,8 @@ export function describeReadModelTransaction({ run, options }: ReadModelSuite): 
         (tx) => tx.put('docs', 'a', { amount: 1n }),
         (tx) => tx.put('docs', 'a', [1, 2] as never),
         (tx) => tx.put('docs', 'a', null as never),
+        (tx) => tx.put('docs', 'a', nestedDeep(300)),
+        (tx) => tx.put('docs', 'a', nestedDeep(20_000)),
         (tx) => tx.put('', 'a', {}),
         (tx) => tx.put('docs', '', {}),
         (tx) => tx.setCheckpoint(5 as never),
@@ -152,6 +155,9 @@ export function describeReadModelTransaction({ run, options }: ReadModelSuite): 
       }
       expect(await store.list('docs')).toEqual([])
       expect(await store.getCheckpoint('p')).toBe(0n)
+      // The most nesting allowed is stored as given.
+      await store.transaction('p', async (tx) => tx.put('docs', 'deep', nestedDeep(256)))
+      expect(await store.get('docs', 'deep')).toEqual(nestedDeep(256))
       await expectCoded(() => store.getCheckpoint(''), 'STORE_INPUT_INVALID')
       await expectCoded(() => store.transaction('', async () => undefined), 'STORE_INPUT_INVALID')
       await expectCoded(() => store.transaction('p', 'not a function' as never), 'STORE_INPUT_INVALID')
