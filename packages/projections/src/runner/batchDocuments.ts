@@ -1,5 +1,5 @@
 import { InvalidStoreInput } from '@kerjasama/core'
-import { assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
+import { assertIdentifier, assertJsonValue, storeInputReasons } from '@kerjasama/core/adapter'
 import type { ReadModelDocument, ReadModelTransaction } from '@kerjasama/core'
 import { DeferredWriteFailed } from './deferredWrites'
 import type { WrittenDocuments } from './writtenDocuments'
@@ -54,9 +54,11 @@ export class BatchDocuments {
       return frozen
     },
     put: async (collection, id, document) => {
+      this.checkAddress(collection, id)
       this.entriesOf(collection).set(id, { document: this.checked(document), dirty: true })
     },
     delete: async (collection, id) => {
+      this.checkAddress(collection, id)
       this.entriesOf(collection).set(id, { document: undefined, dirty: true })
     },
     list: async (collection) => {
@@ -99,6 +101,18 @@ export class BatchDocuments {
     }
     entry.document = document
     return entry
+  }
+
+  /**
+   * A write is held until the flush, so the store sees a bad id or collection
+   * only then, away from the event that made it. Checking each write checks
+   * them here as the store would, or the batch could never name its poison
+   * event and would be retried as a store failure for ever.
+   */
+  private checkAddress(collection: string, id: string): void {
+    if (!this.checkEachWrite) return
+    assertIdentifier('collection', collection)
+    assertIdentifier('id', id)
   }
 
   private checked(document: ReadModelDocument): ReadModelDocument {

@@ -141,7 +141,7 @@ export class ProjectionLoop {
       onCommitted: ({ checkpoint, applied }) => {
         done += applied
         context.onCommitted()
-        context.onProgress?.({ projection: projection.name, build, rebuilding, ...meter({ done, checkpoint, head: context.head(), now: context.clock().getTime() }) })
+        if (context.onProgress !== undefined) reportProgress(context.onProgress, { projection: projection.name, build, rebuilding, ...meter({ done, checkpoint, head: context.head(), now: context.clock().getTime() }) })
       },
     }).then((outcome) => {
       if (outcome.kind === 'failed') this.retried.add(failureKey(outcome.failure))
@@ -170,6 +170,21 @@ export class ProjectionLoop {
       if (Object.keys(indexes).length > 0) await this.context.readModels.declareCollections(indexes satisfies CollectionIndexes)
       this.declared.add(buildKey(this.projection.name, build))
     }
+  }
+}
+
+/**
+ * The batch has committed when progress is reported: what the callback (a
+ * dashboard, a log line) throws, or an async one rejects with, is no fault of
+ * the projection's. Thrown on, it would end the pass after each batch and
+ * look like a store failure; a rejection left unhandled ends a Node process.
+ */
+function reportProgress(onProgress: (progress: Progress) => void, progress: Progress): void {
+  try {
+    const returned: unknown = onProgress(progress)
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') Promise.resolve(returned).catch(() => undefined)
+  } catch {
+    // Dropped, as above.
   }
 }
 

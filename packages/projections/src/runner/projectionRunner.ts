@@ -1,7 +1,7 @@
 import { isKerjasamaError, parseOrThrow } from '@kerjasama/core'
 import { z } from 'zod'
 import { RUNNER_COLLECTIONS, sameBuild } from './buildNames'
-import { readCheckpoint } from './checkpoint'
+import { isCheckpointConflict, readCheckpoint } from './checkpoint'
 import { findHead } from './head'
 import { LeaseKeeper } from './lease'
 import { WakeUp, subscribeToChanges } from './liveWakeUp'
@@ -37,6 +37,8 @@ export type ProjectionRunner = {
   skips(name: string): Promise<SkipRecord[]>
 }
 
+const SKIP_ATTEMPTS = 5
+
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
   const settings = resolveRunnerOptions(options)
   const { eventStore, readModels, clock, pollIntervalMs } = settings
@@ -49,7 +51,15 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   let stopping = false
   let stopController = new AbortController()
   let running: Array<Promise<void>> = []
-  let stopped: Promise<void> | undefined
+  // start() and stop() take turns in the order they were called: interleaved,
+  // a stop could end before the start it overtook subscribed and launched its
+  // loops, which then worked on, lease held, after stop() had resolved.
+  let lifecycle: Promise<void> = Promise.resolve()
+  const inTurn = (step: () => Promise<void>): Promise<void> => {
+    const run = lifecycle.then(step)
+    lifecycle = run.catch(() => undefined)
+    return run
+  }
   let unsubscribe: () => void = () => undefined
   let runnerCollections: Promise<void> | undefined
   let headLookup: Promise<void> | undefined
@@ -189,37 +199,37 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
     }
 
   return {
-    async start() {
-      if (started) return
-      // Marked before the first await, so a second start() meanwhile does not start every loop twice.
-      started = true
-      try {
-        await declareRunnerCollections()
-      } catch (error) {
-        started = false
-        throw error
-      }
-      // stop() came first.
-      if (!started) return
-      stopping = false
-      stopController = new AbortController()
-      unsubscribe = await subscribeToChanges(eventStore.subscribe?.bind(eventStore), () => changes.fire())
-      running = [...loops.values()].map((loop) => live(loop))
+    start() {
+      return inTurn(async () => {
+        if (started) return
+        started = true
+        try {
+          await declareRunnerCollections()
+        } catch (error) {
+          started = false
+          throw error
+        }
+        stopping = false
+        stopController = new AbortController()
+        unsubscribe = await subscribeToChanges(eventStore.subscribe?.bind(eventStore), () => changes.fire())
+        running = [...loops.values()].map((loop) => live(loop))
+      })
     },
 
     stop() {
-      if (!started) return Promise.resolve()
-      stopped ??= (async () => {
+      return inTurn(async () => {
+        if (!started) return
         stopping = true
         stopController.abort()
         unsubscribe()
+        unsubscribe = () => undefined
         await Promise.all(running)
         running = []
         started = false
-        stopped = undefined
+        // Only the live loops were to end: a catchUp() or rebuild() after stop() must run its passes through, not one batch each.
+        stopping = false
         await leases.releaseAll()
-      })()
-      return stopped
+      })
     },
 
     async catchUp() {
@@ -267,13 +277,20 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       parseOrThrow(z.bigint().nonnegative(), position, { id: 'posisi peristiwa yang dilewati', en: 'position of the skipped event' })
       const checked = parseOrThrow(skipOptionsSchema, skipOptions, { id: 'opsi skip', en: 'skip options' })
       await declareRunnerCollections()
-      const { failures } = await failuresOf(loop.projection.name)
-      const failure = failures.find((record) => record.position === String(position))
-      if (failure === undefined) throw new ProjectionSkipRefused(name, position, failures[0]?.position ?? null)
-      const record = await skipPoisonEvent(readModels, failure, checked, clock())
-      commits.fire()
-      changes.fire()
-      return record
+      for (let attempt = 1; ; attempt += 1) {
+        const { failures } = await failuresOf(loop.projection.name)
+        const failure = failures.find((record) => record.position === String(position))
+        if (failure === undefined) throw new ProjectionSkipRefused(name, position, failures[0]?.position ?? null)
+        try {
+          const record = await skipPoisonEvent(readModels, failure, checked, clock())
+          commits.fire()
+          changes.fire()
+          return record
+        } catch (error) {
+          // The checkpoint moved since the failure was read (another skip, or the runner passing the event): what stands now decides, read again.
+          if (!isCheckpointConflict(error) || attempt >= SKIP_ATTEMPTS) throw error
+        }
+      }
     },
 
     async skips(name) {

@@ -1,10 +1,11 @@
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { parseOrThrow } from '@kerjasama/core'
+import { isKerjasamaError, parseOrThrow } from '@kerjasama/core'
+import { checkCollectionIndexes } from '@kerjasama/core/adapter'
 import type { EventStore, ReadModelStore } from '@kerjasama/core'
 import type { Projection } from '../projection'
-import { PROJECTION_NAME } from './buildNames'
+import { PROJECTION_NAME, physicalCollection } from './buildNames'
 import type { Progress } from './status'
 
 const isFunction = (value: unknown): boolean => typeof value === 'function'
@@ -15,12 +16,24 @@ const hasMethods =
 
 const functionIssue = (field: string) => ({ error: `${field} must be a function`, params: { messageId: `${field} harus berupa fungsi` } })
 
-const projectionSchema = z.object({
-  name: z.string().regex(PROJECTION_NAME, 'letters, digits, - and _ only, at most 64'),
-  version: z.number().int().positive().max(1_000_000),
-  collections: z.record(z.string().min(1).max(100), z.object({ indexed: z.array(z.string().min(1).max(100)).readonly() })).optional(),
-  apply: z.custom<Projection['apply']>(isFunction, functionIssue('apply')),
-})
+const projectionSchema = z
+  .object({
+    name: z.string().regex(PROJECTION_NAME, 'letters, digits, - and _ only, at most 64'),
+    version: z.number().int().positive().max(1_000_000),
+    collections: z.record(z.string().min(1).max(100), z.object({ indexed: z.array(z.string().min(1).max(100)).readonly() })).optional(),
+    apply: z.custom<Projection['apply']>(isFunction, functionIssue('apply')),
+  })
+  .superRefine((projection, context) => {
+    // The store checks a declaration only when the first pass declares it, and would then refuse it at every pass, writing nothing, for ever.
+    for (const [collection, declaration] of Object.entries(projection.collections ?? {})) {
+      try {
+        checkCollectionIndexes({ [physicalCollection(projection.name, { version: projection.version, generation: 0 }, collection)]: declaration })
+      } catch (error) {
+        if (!isKerjasamaError(error)) throw error
+        context.addIssue({ code: 'custom', path: ['collections', collection], message: error.localized.en, params: { messageId: error.localized.id } })
+      }
+    }
+  })
 
 export const runnerOptionsSchema = z.strictObject({
   eventStore: z.custom<EventStore>(hasMethods('readAll'), { error: 'eventStore must be an EventStore', params: { messageId: 'eventStore harus berupa EventStore' } }),

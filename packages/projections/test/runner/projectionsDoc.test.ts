@@ -17,7 +17,8 @@ function declaredTestNames(): string[] {
   const names: string[] = []
   for (const file of testFiles(testDir)) {
     const text = readFileSync(file, 'utf8')
-    for (const match of text.matchAll(/\bit(?:\.skipIf\([^)]*\))?\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) names.push((match[2] as string).replace(/\\(.)/g, '$1'))
+    // it('…'), it.skipIf(…)('…'), and it.each(…)('… %s …'), whose name is the template.
+    for (const match of text.matchAll(/\bit(?:\.skipIf\([^)]*\))?(?:\.each(?:<[^(]*>)?\([\s\S]*?\))?\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) names.push((match[2] as string).replace(/\\(.)/g, '$1'))
   }
   return names
 }

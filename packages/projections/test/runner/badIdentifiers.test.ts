@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { EventStore, ReadModelStore } from '@kerjasama/core'
+import { openPostgresStore } from '@kerjasama/store-postgres'
+import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
+import type { TestSchema } from '@kerjasama/store-postgres/testing'
+import { openSqliteStore } from '@kerjasama/store-sqlite'
+import { createProjectionRunner, defineProjection, readerFor } from '../../src'
+import type { Projection } from '../../src'
+import { countingProjection } from './support/countingProjection'
+import { appendTo } from './support/events'
+import { memoryStores } from './support/memoryStores'
+
+/** Writes a good document at every event, and at position 3 makes `write` the store must refuse. */
+function refusedAtThree(write: (tx: Parameters<Projection['apply']>[1]) => Promise<void>): Projection {
+  return defineProjection({
+    name: 'bad-ids',
+    version: 1,
+    collections: { docs: { indexed: ['stream'] } },
+    async apply(event, tx) {
+      if (event.position === 3n) await write(tx)
+      else await tx.put('docs', event.streamId, { stream: event.streamId })
+    },
+  })
+}
+
+const refusals: Array<[string, (tx: Parameters<Projection['apply']>[1]) => Promise<void>]> = [
+  ['an empty id', (tx) => tx.put('docs', '', { stream: 'x' })],
+  ['an id that is no string', (tx) => tx.put('docs', 7 as unknown as string, { stream: 'x' })],
+  ['an id with a control character', (tx) => tx.put('docs', 'a\nb', { stream: 'x' })],
+  ['an id over the length limit', (tx) => tx.put('docs', 'i'.repeat(201), { stream: 'x' })],
+  ['a delete by an empty id', (tx) => tx.delete('docs', '')],
+  ['a collection with a control character', (tx) => tx.put('do\u0001cs', 'x', { stream: 'x' })],
+  ['a collection name too long once mapped to its build', (tx) => tx.put('c'.repeat(195), 'x', { stream: 'x' })],
+]
+
+describe('a write the store refuses for its id or collection', () => {
+  it.each(refusals)('P6 %s is a poison event at the event that made it, the events before it committed, the others going on', async (_label, write) => {
+    const { eventStore, readModels } = memoryStores()
+    await appendTo(eventStore, ['agreement-1', 'agreement-2', 'agreement-3', 'agreement-4'])
+    const bad = refusedAtThree(write)
+    const runner = createProjectionRunner({ eventStore, readModels, projections: [bad, countingProjection({ name: 'good' })], batchSize: 10 })
+    const [badStatus, goodStatus] = await runner.catchUp()
+    expect(goodStatus).toMatchObject({ state: 'caught-up', checkpoint: 4n })
+    expect(badStatus).toMatchObject({ state: 'failed', checkpoint: 2n })
+    expect(badStatus?.lastError).toMatchObject({ code: 'PROJECTION_FAILED', details: expect.objectContaining({ position: '3', streamId: 'agreement-3', eventVersion: 1, eventType: 'Happened', causeCode: 'STORE_INPUT_INVALID' }) })
+    expect(await readerFor(readModels, bad).get('docs', 'agreement-2')).toEqual({ stream: 'agreement-2' })
+  })
+})
+
+type Store = EventStore & { readModels: ReadModelStore; close(): Promise<void> }
+const folder = mkdtempSync(join(tmpdir(), 'kerjasama-bad-ids-'))
+let files = 0
+const schemas: TestSchema[] = []
+const postgresUp = (await postgresAvailability()).available
+const adapters: Array<{ name: string; available: boolean; open: () => Promise<Store> }> = [
+  { name: 'SQLite', available: true, open: async () => openSqliteStore({ file: join(folder, `bad-identifiers-${(files += 1)}.db`) }) },
+  {
+    name: 'PostgreSQL',
+    available: postgresUp,
+    open: async () => {
+      const schema = createTestSchema()
+      schemas.push(schema)
+      return openPostgresStore({ pool: schema.pool, schema: schema.schema })
+    },
+  },
+]
+
+describe.each(adapters)('a write $name refuses for its id', (adapter) => {
+  const opened: Store[] = []
+  afterAll(async () => {
+    await Promise.allSettled(opened.map((store) => store.close()))
+    await Promise.all(schemas.map((schema) => schema.cleanup()))
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  it.skipIf(!adapter.available).each(refusals.slice(0, 5))('P6 on SQLite and PostgreSQL: %s is a poison event at the event that made it', async (_label, write) => {
+    const store = await adapter.open()
+    opened.push(store)
+    await appendTo(store, ['agreement-1', 'agreement-2', 'agreement-3', 'agreement-4'])
+    const bad = refusedAtThree(write)
+    const [status] = await createProjectionRunner({ eventStore: store, readModels: store.readModels, projections: [bad], batchSize: 10 }).catchUp()
+    expect(status).toMatchObject({ state: 'failed', checkpoint: 2n, lastError: { code: 'PROJECTION_FAILED', details: expect.objectContaining({ position: '3', causeCode: 'STORE_INPUT_INVALID' }) } })
+    expect(await readerFor(store.readModels, bad).get('docs', 'agreement-2')).toEqual({ stream: 'agreement-2' })
+  })
+})
