@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { KerjasamaError, isKerjasamaError, parseOrThrow } from '@kerjasama/core'
 import type { ReadModelStore, ReadModelTransaction, StoredEvent } from '@kerjasama/core'
 import { RUNNER_COLLECTIONS, buildKey, buildSchema } from './buildNames'
-import { commitCheckpoint } from './checkpoint'
+import { commitCheckpoint, isCheckpointConflict } from './checkpoint'
 import type { Build } from './buildNames'
 
 /**
@@ -184,4 +184,34 @@ export async function skipPoisonEvent(
     await clearFailureRecord(tx, failure.projection, failure.build)
   })
   return record
+}
+
+const SKIP_ATTEMPTS = 5
+
+/**
+ * Skips the event at `position` if it is the one a build of `name` stopped
+ * at (P7). The checkpoint may move between reading the failures and the
+ * skip's commit (another skip of the same event, the runner passing it after
+ * a fix): the commit's compare-and-set then fails, and what stands now
+ * decides, read again — so the second of two skips is refused as a skip, not
+ * with the store's conflict.
+ */
+export async function skipFailedEvent(
+  store: ReadModelStore,
+  name: string,
+  position: bigint,
+  failuresNow: () => Promise<FailureRecord[]>,
+  options: z.output<typeof skipOptionsSchema>,
+  at: Date,
+): Promise<SkipRecord> {
+  for (let attempt = 1; ; attempt += 1) {
+    const failures = await failuresNow()
+    const failure = failures.find((record) => record.position === String(position))
+    if (failure === undefined) throw new ProjectionSkipRefused(name, position, failures[0]?.position ?? null)
+    try {
+      return await skipPoisonEvent(store, failure, options, at)
+    } catch (error) {
+      if (!isCheckpointConflict(error) || attempt >= SKIP_ATTEMPTS) throw error
+    }
+  }
 }

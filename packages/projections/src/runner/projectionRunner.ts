@@ -1,11 +1,11 @@
 import { isKerjasamaError, parseOrThrow } from '@kerjasama/core'
 import { z } from 'zod'
 import { RUNNER_COLLECTIONS, sameBuild } from './buildNames'
-import { isCheckpointConflict, readCheckpoint } from './checkpoint'
+import { readCheckpoint } from './checkpoint'
 import { findHead } from './head'
 import { LeaseKeeper } from './lease'
 import { WakeUp, subscribeToChanges } from './liveWakeUp'
-import { ProjectionFailed, ProjectionSkipRefused, readFailureRecord, skipOptionsSchema, skipPoisonEvent, skipRecordSchema } from './poison'
+import { ProjectionFailed, readFailureRecord, skipFailedEvent, skipOptionsSchema, skipRecordSchema } from './poison'
 import type { FailureRecord, SkipOptions, SkipRecord } from './poison'
 import { ProjectionLoop } from './projectionLoop'
 import { ProjectionSuperseded, planBuilds, readControlRecord, requestRebuild } from './rebuild'
@@ -36,8 +36,6 @@ export type ProjectionRunner = {
   /** Every skip recorded for the projection, oldest position first. */
   skips(name: string): Promise<SkipRecord[]>
 }
-
-const SKIP_ATTEMPTS = 5
 
 export function createProjectionRunner(options: RunnerOptions): ProjectionRunner {
   const settings = resolveRunnerOptions(options)
@@ -277,20 +275,10 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       parseOrThrow(z.bigint().nonnegative(), position, { id: 'posisi peristiwa yang dilewati', en: 'position of the skipped event' })
       const checked = parseOrThrow(skipOptionsSchema, skipOptions, { id: 'opsi skip', en: 'skip options' })
       await declareRunnerCollections()
-      for (let attempt = 1; ; attempt += 1) {
-        const { failures } = await failuresOf(loop.projection.name)
-        const failure = failures.find((record) => record.position === String(position))
-        if (failure === undefined) throw new ProjectionSkipRefused(name, position, failures[0]?.position ?? null)
-        try {
-          const record = await skipPoisonEvent(readModels, failure, checked, clock())
-          commits.fire()
-          changes.fire()
-          return record
-        } catch (error) {
-          // The checkpoint moved since the failure was read (another skip, or the runner passing the event): what stands now decides, read again.
-          if (!isCheckpointConflict(error) || attempt >= SKIP_ATTEMPTS) throw error
-        }
-      }
+      const record = await skipFailedEvent(readModels, name, position, async () => (await failuresOf(loop.projection.name)).failures, checked, clock())
+      commits.fire()
+      changes.fire()
+      return record
     },
 
     async skips(name) {
