@@ -78,10 +78,13 @@ describe('the append path', () => {
     )
     const cyclic: Record<string, unknown> = { a: [1] }
     ;(cyclic.a as unknown[]).push(cyclic)
-    const deep = Array.from({ length: 1000 }).reduce<unknown>((inner) => [inner], 1)
-    for (const candidate of [cyclic, deep, { shared: [cyclic.a, cyclic.a] }]) {
+    const nested = (levels: number) => Array.from({ length: levels }).reduce<unknown>((inner) => [inner], 1)
+    for (const candidate of [cyclic, nested(1000), nested(256), nested(257), { shared: [cyclic.a, cyclic.a] }]) {
       expect(outcome(() => assertJsonValue(candidate, 'data'))).toEqual(outcome(() => fullWalk(candidate, 'data')))
     }
+    // At the limit, both ways round: 256 levels pass, 257 do not.
+    expect(outcome(() => assertJsonValue(nested(256), 'data'))).toBe('accepted')
+    expect(outcome(() => assertJsonValue(nested(257), 'data'))).toMatchObject({ code: 'STORE_INPUT_INVALID', details: { field: 'data', maxDepth: 256 } })
   })
 
   it('for all clock readings, even going back or staying in one millisecond past 4,096 ids, ids made by the store are UUIDv7, distinct, and sort in the order they were made', () => {
@@ -139,10 +142,10 @@ describe('the append path', () => {
   })
 })
 
-/** The JSON check as it stood before its quick walk (core's storeInput.ts), the oracle the quick walk must agree with. */
+/** The JSON check as it stood before its quick walk (core's storeInput.ts), with its nesting limit, the oracle the quick walk must agree with. */
 function fullWalk(value: unknown, field: string): void {
   const seen = new Set<object>()
-  const visit = (node: unknown, path: string): void => {
+  const visit = (node: unknown, path: string, depth: number): void => {
     if (node === null || typeof node === 'boolean') return
     if (typeof node === 'string') {
       if (!node.isWellFormed()) {
@@ -160,13 +163,14 @@ function fullWalk(value: unknown, field: string): void {
       throw new InvalidStoreInput({ id: `${path} berisi ${typeof node}, yang tidak dapat dinyatakan dalam JSON`, en: `${path} holds a ${typeof node}, which JSON cannot represent` }, { field: path })
     }
     if (seen.has(node)) throw new InvalidStoreInput({ id: `${path} memuat rujukan melingkar (siklik)`, en: `${path} is cyclic` }, { field: path })
+    if (depth >= 256) throw new InvalidStoreInput({ id: `${field} bersarang lebih dalam dari 256 tingkat`, en: `${field} is nested deeper than 256 levels` }, { field, maxDepth: 256 })
     seen.add(node)
     if (Array.isArray(node)) {
       node.forEach((item, index) => {
         if (item === undefined) {
           throw new InvalidStoreInput({ id: `${path}[${index}] bernilai undefined`, en: `${path}[${index}] is undefined` }, { field: path })
         }
-        visit(item, `${path}[${index}]`)
+        visit(item, `${path}[${index}]`, depth + 1)
       })
     } else {
       const prototype = Object.getPrototypeOf(node)
@@ -177,10 +181,10 @@ function fullWalk(value: unknown, field: string): void {
         if (!key.isWellFormed()) {
           throw new InvalidStoreInput({ id: `${path} memiliki kunci yang bukan Unicode tersusun benar (well-formed)`, en: `${path} has a key that is not well-formed Unicode` }, { field: path })
         }
-        if (child !== undefined) visit(child, `${path}.${key}`)
+        if (child !== undefined) visit(child, `${path}.${key}`, depth + 1)
       }
     }
     seen.delete(node)
   }
-  visit(value, field)
+  visit(value, field, 0)
 }
