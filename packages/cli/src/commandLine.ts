@@ -29,7 +29,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   // pnpm passes a lone `--` through (`pnpm demo -- --store memory`). No
   // command takes an argument that starts with a dash, so it is dropped.
   const args = argv.filter((arg) => arg !== '--')
-  const { tokens } = parseArgs({ args, options: PARSER_OPTIONS, strict: false, allowPositionals: true, tokens: true })
+  const { tokens: parsed } = parseArgs({ args, options: PARSER_OPTIONS, strict: false, allowPositionals: true, tokens: true })
+  const tokens = negativeNumbersAsPositionals(parsed, args)
   const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []))
   const [first, ...rest] = positionals
   const asksHelp = first === 'help'
@@ -50,8 +51,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
     if (given.has(name)) throw new UsageError({ id: `Opsi ${raw} diberikan lebih dari sekali`, en: `Option ${raw} is given more than once` }, command?.name)
     if (PARSER_OPTIONS[name]?.type === 'boolean') {
       if (token.value !== undefined) throw new UsageError({ id: `Opsi ${raw} tidak menerima nilai`, en: `Option ${raw} takes no value` }, command?.name)
-    } else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
-      // `--file --store memory` would otherwise make "--store" the file name.
+    } else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-' && !NEGATIVE_NUMBER.test(token.value))) {
+      // `--file --store memory` would otherwise make "--store" the file name. No option is named by a digit, so `--days -1` is a value, and its own check says what is wrong with it.
       throw new UsageError({ id: `Opsi ${raw} memerlukan nilai`, en: `Option ${raw} needs a value` }, command?.name)
     }
     given.set(name, token.value)
@@ -78,6 +79,27 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   return { kind: 'run', command, selection: storeSelection(given, command.name), values, args: rest, json: given.has('json'), language }
 }
 
+const NEGATIVE_NUMBER = /^-\d/
+
+type Token = ReturnType<typeof parseArgs>['tokens'] extends Array<infer T> | undefined ? T : never
+
+/**
+ * parseArgs reads `skip register -1` as the short options -1: a position or
+ * any other argument that is a negative number stays an argument, so the
+ * command can say it is not a valid one instead of "unknown option -1".
+ */
+function negativeNumbersAsPositionals(tokens: readonly Token[], args: readonly string[]): Token[] {
+  const seen = new Set<number>()
+  return tokens.flatMap((token): Token[] => {
+    const raw = args[token.index]
+    if (token.kind !== 'option' || raw === undefined || !NEGATIVE_NUMBER.test(raw)) return [token]
+    // A group such as -12 comes as one token per letter, all at the same index.
+    if (seen.has(token.index)) return []
+    seen.add(token.index)
+    return [{ kind: 'positional', index: token.index, value: raw }]
+  })
+}
+
 function findCommand(commands: readonly Command[], name: string): Command {
   const command = commands.find((candidate) => candidate.name === name)
   if (command === undefined) throw new UsageError({ id: `Perintah tidak dikenal: ${name}`, en: `Unknown command: ${name}` })
@@ -93,7 +115,8 @@ function checkArguments(command: Command, given: readonly string[]): void {
   const declared = command.arguments ?? []
   const extra = given[declared.length]
   if (extra !== undefined) throw extraArgument(extra, command)
-  const missing = declared.find((argument, index) => argument.required && given[index] === undefined)
+  // `history ""` (an unset shell variable) names nothing, as if the argument were left out.
+  const missing = declared.find((argument, index) => argument.required && (given[index] ?? '').trim() === '')
   if (missing !== undefined) {
     throw new UsageError({ id: `Perintah ${command.name} memerlukan <${missing.name}>`, en: `The ${command.name} command needs <${missing.name}>` }, command.name)
   }

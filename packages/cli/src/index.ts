@@ -8,6 +8,7 @@ import { EXIT } from './exitCodes'
 import type { ExitCode } from './exitCodes'
 import { commandHelp, generalHelp } from './helpText'
 import { requestedLanguage, wordingFor } from './language'
+import { asSchemaOptionError } from './schemaOption'
 import { UsageError } from './usageError'
 import { CLI_VERSION } from './version'
 
@@ -43,7 +44,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       return EXIT.ok
     }
     const { command, selection, values, args, json, language } = line
-    return await command.run({ selection, io, values, args, json, language, wording: wordingFor(language) })
+    try {
+      return await command.run({ selection, io, values, args, json, language, wording: wordingFor(language) })
+    } catch (error) {
+      throw asSchemaOptionError(error, command.name)
+    }
   } catch (error) {
     if (!isKerjasamaError(error)) throw error
     // Read from argv itself: the line may not have parsed far enough to know.

@@ -3,8 +3,9 @@ import type { Deadline } from '@kerjasama/projections'
 import type { Command } from '../command'
 import type { Wording } from '../language'
 import { EXIT } from '../exitCodes'
+import { regionValue } from '../filterCodes'
 import { jsonText } from '../jsonOutput'
-import { integerValue, stringValue } from '../optionValues'
+import { integerValue } from '../optionValues'
 import { READ_ONLY_NOTE, headingDay, nowOf, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
@@ -29,7 +30,7 @@ export const deadlinesCommand: Command = {
   async run(context) {
     const { values, io, json, wording } = context
     const days = integerValue(values, 'days', { min: 1, max: 3650 }, 'deadlines') ?? DEFAULT_DAYS
-    const region = stringValue(values, 'region')
+    const region = regionValue(values, 'deadlines')
     const now = nowOf(context)
     const deadlines = await withReadOnlyStore(context, ['deadlines'], (store) =>
       queryDeadlines(builtInReader(store.readModels), { now, days, ...(region === undefined ? {} : { region }) }),

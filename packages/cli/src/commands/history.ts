@@ -9,6 +9,7 @@ import { flagValue } from '../optionValues'
 import { READ_ONLY_NOTE, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
+import { UsageError } from '../usageError'
 
 export class TimelineNotBuilt extends KerjasamaError {
   constructor(agreementId: string) {
@@ -39,9 +40,24 @@ export const historyCommand: Command = {
     READ_ONLY_NOTE,
   ],
   async run(context) {
-    const agreementId = context.args[0] ?? ''
+    const agreementId = agreementIdArgument(context.args[0] ?? '')
     return flagValue(context.values, 'events') ? rawEvents(context, agreementId) : timeline(context, agreementId)
   },
+}
+
+// The agreement commands' own rule for an id (trimmed, 1–100 characters); no agreement can have another, so it is a usage error rather than a store's refusal.
+const MAX_AGREEMENT_ID = 100
+
+function agreementIdArgument(text: string): string {
+  const id = text.trim()
+  // Not echoed: a control character in a message on stderr could drive the terminal.
+  if (id.length > MAX_AGREEMENT_ID || /[\u0000-\u001f\u007f-\u009f]/.test(id)) {
+    throw new UsageError(
+      { id: `Id kerja sama paling panjang ${MAX_AGREEMENT_ID} karakter, tanpa karakter kontrol`, en: `An agreement id is at most ${MAX_AGREEMENT_ID} characters long, with no control characters` },
+      'history',
+    )
+  }
+  return id
 }
 
 async function timeline(context: CommandContext, agreementId: string): Promise<ExitCode> {

@@ -1,5 +1,6 @@
 import { builtInProjections, createProjectionRunner } from '@kerjasama/projections'
 import type { ProjectionStatus } from '@kerjasama/projections'
+import { catchUpPastOthers } from '../catchUpPastOthers'
 import type { Command } from '../command'
 import { EXIT } from '../exitCodes'
 import { jsonText } from '../jsonOutput'
@@ -18,8 +19,8 @@ export const rebuildCommand: Command = {
   options: commandOptions(),
   notes: [
     {
-      en: 'Without a projection, every built-in projection catches up with the log (finishing any rebuild a new version started); with one, that projection is built afresh beside its active build, which readers keep seeing until the new one has caught up and replaces it. Progress goes to stderr: a bar per projection on a terminal, otherwise plain lines (done / total, events a second, time left). The store must exist: a missing file or schema is STORE_NOT_FOUND, nothing is created. Where another instance (a running app, `kerjasama serve`) holds a projection’s lease, it does the work and the projection shows as standby. Exits 1 when a projection stopped at a poison event; `kerjasama skip` passes over it on record.',
-      id: 'Tanpa nama proyeksi, setiap proyeksi bawaan mengejar log (menuntaskan pembangunan ulang yang dimulai versi baru); dengan nama, proyeksi itu dibangun ulang di samping build aktifnya, yang tetap dibaca sampai build baru menyusul dan menggantikannya. Kemajuan dicetak ke stderr: bilah per proyeksi di terminal, selain itu baris biasa (selesai / jumlah, peristiwa per detik, sisa waktu). Penyimpanan harus sudah ada: berkas atau skema yang tidak ada dilaporkan STORE_NOT_FOUND dan tidak ada yang dibuat. Bila instans lain (aplikasi yang berjalan, `kerjasama serve`) memegang lease proyeksi, instans itu yang bekerja dan proyeksinya tampil standby. Kode keluar 1 bila proyeksi berhenti pada peristiwa beracun; `kerjasama skip` melewatinya secara tercatat.',
+      en: 'Without a projection, every built-in projection catches up with the log (finishing any rebuild a new version started); with one, that projection is built afresh beside its active build, which readers keep seeing until the new one has caught up and replaces it. Progress goes to stderr: a bar per projection on a terminal, otherwise plain lines (done / total, events a second, time left). The store must exist: a missing file or schema is STORE_NOT_FOUND, nothing is created. Where another instance (a running app, `kerjasama serve`, another rebuild) holds a projection’s lease, it does the work and rebuild waits until it has caught up; a holder that died (kill -9) is waited out until its lease runs out, and rebuild then does the work itself. Exits 1 when a projection stopped at a poison event; `kerjasama skip` passes over it on record.',
+      id: 'Tanpa nama proyeksi, setiap proyeksi bawaan mengejar log (menuntaskan pembangunan ulang yang dimulai versi baru); dengan nama, proyeksi itu dibangun ulang di samping build aktifnya, yang tetap dibaca sampai build baru menyusul dan menggantikannya. Kemajuan dicetak ke stderr: bilah per proyeksi di terminal, selain itu baris biasa (selesai / jumlah, peristiwa per detik, sisa waktu). Penyimpanan harus sudah ada: berkas atau skema yang tidak ada dilaporkan STORE_NOT_FOUND dan tidak ada yang dibuat. Bila instans lain (aplikasi yang berjalan, `kerjasama serve`, rebuild lain) memegang lease proyeksi, instans itu yang bekerja dan rebuild menunggu sampai instans itu menyusul; pemegang yang sudah mati (kill -9) ditunggu sampai lease-nya habis, lalu rebuild mengerjakannya sendiri. Kode keluar 1 bila proyeksi berhenti pada peristiwa beracun; `kerjasama skip` melewatinya secara tercatat.',
     },
   ],
   async run({ selection, io, args, json, language, wording }) {
@@ -40,7 +41,7 @@ export const rebuildCommand: Command = {
       }
       let statuses: ProjectionStatus[]
       try {
-        statuses = name === undefined ? await runner.catchUp() : [await runner.rebuild(name)]
+        statuses = name === undefined ? await catchUpPastOthers(runner, io, wording) : [await runner.rebuild(name)]
       } finally {
         progress.finish()
       }

@@ -2,8 +2,9 @@ import { allRegisterEntries, builtInReader, registerFilterSchema } from '@kerjas
 import type { RegisterEntry, RegisterFilter } from '@kerjasama/projections'
 import type { Command } from '../command'
 import { EXIT } from '../exitCodes'
+import { regionValue, urusanValue } from '../filterCodes'
 import { jsonText } from '../jsonOutput'
-import { choiceValue, stringValue } from '../optionValues'
+import { choiceValue } from '../optionValues'
 import { READ_ONLY_NOTE, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
@@ -29,8 +30,8 @@ export const registerCommand: Command = {
   async run(context) {
     const { values, io, json, wording } = context
     const filter: RegisterFilter = {}
-    const region = stringValue(values, 'region')
-    const urusan = stringValue(values, 'urusan')
+    const region = regionValue(values, 'register')
+    const urusan = urusanValue(values, 'register')
     const stage = choiceValue(values, 'stage', STAGES, 'register')
     if (region !== undefined) filter.region = region
     if (urusan !== undefined) filter.urusan = urusan

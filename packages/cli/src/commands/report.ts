@@ -3,8 +3,9 @@ import type { SemesterReport } from '@kerjasama/projections'
 import type { Command } from '../command'
 import type { Wording } from '../language'
 import { EXIT } from '../exitCodes'
+import { regionValue } from '../filterCodes'
 import { jsonText } from '../jsonOutput'
-import { choiceValue, requiredValue, stringValue } from '../optionValues'
+import { choiceValue, requiredValue } from '../optionValues'
 import { READ_ONLY_NOTE, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
@@ -39,7 +40,7 @@ export const reportCommand: Command = {
       throw new UsageError({ id: `--json tidak dapat digabung dengan --format ${chosen}`, en: `--json cannot be combined with --format ${chosen}` }, 'report')
     }
     const format = json ? 'json' : (chosen ?? 'table')
-    const region = stringValue(values, 'region')
+    const region = regionValue(values, 'report')
     const report = await withReadOnlyStore(context, ['semester-report'], (store) =>
       querySemesterReport(builtInReader(store.readModels), { semester, ...(region === undefined ? {} : { region }) }),
     )

@@ -6,6 +6,7 @@ import { openStoreForReading } from '../openStore'
 import { projectionStatusLines } from '../projectionStatusTable'
 import { READ_ONLY_NOTE } from '../readCommand'
 import { storeDescription } from '../storeDescription'
+import { absentTenantNotice } from '../tenantPresence'
 import { commandOptions } from '../storeOptions'
 import { tableWidth } from '../tableLayout'
 
@@ -24,6 +25,9 @@ export const statusCommand: Command = {
   async run({ selection, io, json, language, wording }) {
     const store = await openStoreForReading(selection, io.env)
     try {
+      // Every row of a tenant with no event reads `stopped 0 0`, like a store nobody has written to yet; say which tenants it does hold.
+      const absent = await absentTenantNotice(selection, store, io.env)
+      if (absent !== undefined) for (const line of wording.lines(absent)) io.err(line)
       const runner = createProjectionRunner({ eventStore: store.eventStore, readModels: store.readModels, projections: [...builtInProjections] })
       const statuses = await runner.status()
       if (json) io.out(jsonText(statuses))

@@ -1,8 +1,8 @@
 import { builtInReader, queryWatchlist } from '@kerjasama/projections'
 import type { Command } from '../command'
 import { EXIT } from '../exitCodes'
+import { regionValue } from '../filterCodes'
 import { jsonText } from '../jsonOutput'
-import { stringValue } from '../optionValues'
 import { READ_ONLY_NOTE, headingDay, nowOf, withReadOnlyStore } from '../readCommand'
 import { commandOptions } from '../storeOptions'
 import { renderTable, tableWidth } from '../tableLayout'
@@ -25,7 +25,7 @@ export const watchlistCommand: Command = {
   ],
   async run(context) {
     const { values, io, json, wording } = context
-    const region = stringValue(values, 'region')
+    const region = regionValue(values, 'watchlist')
     const now = nowOf(context)
     const entries = await withReadOnlyStore(context, ['register'], (store) =>
       queryWatchlist(builtInReader(store.readModels), { now, ...(region === undefined ? {} : { region }) }),
