@@ -126,10 +126,12 @@ describe('the read commands on a seeded SQLite file', () => {
     expect(table.out).toContainEqual(expect.stringMatching(/^penandatanganan baru +2 +0$/))
     const csv = await kerjasama(['report', '--db', file, '--semester', '2022-1', '--format', 'csv'])
     expect(csv.out).toHaveLength(1)
-    expect(csv.out[0]?.split('\r\n')).toEqual([
+    // As written to stdout (out() ends the line with LF): every record, the last too, ends in CRLF.
+    expect(`${csv.out[0]}\n`.split('\r\n')).toEqual([
       '\uFEFFsemester,kode_wilayah,tahap_teridentifikasi,tahap_terpetakan,tahap_terkoordinasi,tahap_ditandatangani,tahap_dilaksanakan,tahap_dievaluasi,tahap_berakhir,penandatanganan_baru,kegiatan_selesai_berbukti,monev_dilaksanakan,rerata_nilai_monev,berakhir_masa_berlaku,diakhiri,digantikan',
       '2022-1,33.05,0,0,1,1,1,0,0,2,1,0,,0,0,0',
       '2022-1,33.06,0,0,1,0,0,0,0,0,0,0,,0,0,0',
+      '',
     ])
     const english = await kerjasama(['report', '--db', file, '--semester', '2022-1', '--format', 'csv', '--lang', 'en'])
     expect(english.out[0]).toMatch(/^\uFEFFsemester,region_code,stage_identified,/)

@@ -57,7 +57,7 @@ describe('kerjasama verify on SQLite', () => {
     expect(err).toEqual([])
     expect(code).toBe(0)
     expect(out).toContain('  daerah/tenant 33.05: 2 aliran/streams, 4 peristiwa/events — utuh / intact')
-    expect(out).toContain('  daerah/tenant 33.06: 1 aliran/streams, 2 peristiwa/events — utuh / intact')
+    expect(out).toContain('  daerah/tenant 33.06: 1 aliran/stream, 2 peristiwa/events — utuh / intact')
     expect(out.at(-1)).toBe('Ringkasan / Summary: 2 daerah/tenants, 3 aliran/streams, 6 peristiwa/events — utuh / intact')
   })
 
@@ -68,17 +68,17 @@ describe('kerjasama verify on SQLite', () => {
 
     const { code, out } = await run(['verify', '--file', file])
     expect(code).toBe(1)
-    expect(out).toContain('  daerah/tenant 33.05: 2 aliran/streams, 4 peristiwa/events — 1 masalah/problems')
+    expect(out).toContain('  daerah/tenant 33.05: 2 aliran/streams, 4 peristiwa/events — 1 masalah/problem')
     expect(out).toContain('    MASALAH / PROBLEM hash-mismatch: daerah/tenant 33.05, agreement-gula-merah v2')
-    expect(out).toContain('  daerah/tenant 33.06: 1 aliran/streams, 2 peristiwa/events — utuh / intact')
-    expect(out.at(-1)).toContain('1 masalah/problems')
+    expect(out).toContain('  daerah/tenant 33.06: 1 aliran/stream, 2 peristiwa/events — utuh / intact')
+    expect(out.at(-1)).toContain('1 masalah/problem')
   })
 
   it('--tenant checks only that tenant; a tenant the file does not hold is named and exits 1', async () => {
     const file = await regionFile()
     const only = await run(['verify', '--file', file, '--tenant', '33.06'])
     expect(only.code).toBe(0)
-    expect(only.out.filter((line) => line.startsWith('  daerah/tenant'))).toEqual(['  daerah/tenant 33.06: 1 aliran/streams, 2 peristiwa/events — utuh / intact'])
+    expect(only.out.filter((line) => line.startsWith('  daerah/tenant'))).toEqual(['  daerah/tenant 33.06: 1 aliran/stream, 2 peristiwa/events — utuh / intact'])
 
     const absent = await run(['verify', '--file', file, '--tenant', '33.5'])
     expect(absent.code).toBe(1)
@@ -158,7 +158,7 @@ describe.runIf(postgres.available)('kerjasama verify on PostgreSQL', () => {
       const { code, out } = await run(['verify', '--store', 'postgres', '--schema', test.schema])
       expect(code).toBe(0)
       expect(out).toContainEqual(expect.stringMatching(/^ {2}daerah\/tenant default: 5 aliran\/streams, \d+ peristiwa\/events — utuh \/ intact$/))
-      expect(out.at(-1)).toMatch(/^Ringkasan \/ Summary: 1 daerah\/tenants, 5 aliran\/streams/)
+      expect(out.at(-1)).toMatch(/^Ringkasan \/ Summary: 1 daerah\/tenant, 5 aliran\/streams/)
     } finally {
       await test.cleanup()
     }

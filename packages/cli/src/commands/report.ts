@@ -45,8 +45,8 @@ export const reportCommand: Command = {
       querySemesterReport(builtInReader(store.readModels), { semester, ...(region === undefined ? {} : { region }) }),
     )
     if (format === 'json') io.out(jsonText(report))
-    // The CSV's own CRLF line ends are kept; out() adds the last line end.
-    else if (format === 'csv') io.out(semesterReportCsv(report, { lang: language }).replace(/\r\n$/, ''))
+    // Every record ends in CRLF (RFC 4180), the last one too: out() adds an LF, so the last CR is kept before it.
+    else if (format === 'csv') io.out(semesterReportCsv(report, { lang: language }).replace(/\n$/, ''))
     else for (const line of reportTable(report, wording, tableWidth(io.columns))) io.out(line)
     return EXIT.ok
   },

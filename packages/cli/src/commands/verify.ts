@@ -5,7 +5,7 @@ import { jsonText } from '../jsonOutput'
 import { openAudit } from '../openAudit'
 import { storeDescription } from '../storeDescription'
 import { OUTPUT_OPTION_HELP, STORE_OPTION_HELP } from '../storeOptions'
-import { countsText, outcomeText, problemLine } from '../verifyOutput'
+import { countsText, englishNoun, outcomeText, problemLine } from '../verifyOutput'
 
 type TenantResult = { tenant: string; streamsChecked: number; eventsChecked: number; problems: VerifyProblem[] }
 
@@ -63,7 +63,7 @@ export const verifyCommand: Command = {
       if (json) io.out(jsonText({ ok: total.problems === 0, tenants: results, ...total }))
       else {
         const outcome = tenants.length === 0 ? wording.heading({ id: 'kosong', en: 'empty' }) : outcomeText(total.problems, language)
-        const tenantsWord = language === 'en' ? 'tenants' : 'daerah/tenants'
+        const tenantsWord = language === 'en' ? englishNoun(tenants.length, 'tenant') : `daerah/${englishNoun(tenants.length, 'tenant')}`
         io.out(`${wording.heading({ id: 'Ringkasan', en: 'Summary' })}: ${tenants.length} ${tenantsWord}, ${countsText(total, language)} — ${outcome}`)
       }
       return total.problems === 0 ? EXIT.ok : EXIT.failure
