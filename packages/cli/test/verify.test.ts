@@ -133,7 +133,7 @@ describe('kerjasama verify on PostgreSQL, before any server answers', () => {
   it('a refused connection is STORE_UNAVAILABLE, the one failure that invites a retry, with the network code as its cause', async () => {
     const { code, err } = await run(['verify', '--store', 'postgres'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/kerjasama_test' })
     expect(code).toBe(1)
-    expect(err[1]).toBe('STORE_UNAVAILABLE: Store unavailable during open; safe to retry with the same idempotency key (cause: ECONNREFUSED)')
+    expect(err[1]).toBe('STORE_UNAVAILABLE: Store unavailable during open; safe to retry later (a write retried with the same idempotency key is still recorded once) (cause: ECONNREFUSED)')
   })
 })
 

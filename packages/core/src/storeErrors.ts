@@ -26,8 +26,8 @@ export class StoreUnavailable extends KerjasamaError {
     super(
       'STORE_UNAVAILABLE',
       {
-        id: `Penyimpanan tidak tersedia saat ${operation}; aman untuk diulang dengan kunci idempotensi yang sama`,
-        en: `Store unavailable during ${operation}; safe to retry with the same idempotency key`,
+        id: `Penyimpanan tidak tersedia saat ${operation}; aman untuk dicoba lagi nanti (penulisan yang diulang dengan kunci idempotensi yang sama tetap dicatat sekali)`,
+        en: `Store unavailable during ${operation}; safe to retry later (a write retried with the same idempotency key is still recorded once)`,
       },
       { operation },
       options,
