@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import type { EventStore, ReadModelStore } from '@kerjasama/core'
-import { openPostgresStore } from '@kerjasama/store-postgres'
-import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
-import type { TestSchema } from '@kerjasama/store-postgres/testing'
-import { openSqliteStore } from '@kerjasama/store-sqlite'
+import { describe, expect, it } from 'vitest'
 import { createProjectionRunner, defineProjection, readerFor } from '../../src'
 import type { Projection } from '../../src'
 import { countingProjection } from './support/countingProjection'
+import { realAdapters } from './support/realStores'
 import { appendTo } from './support/events'
 import { memoryStores } from './support/memoryStores'
 
@@ -50,35 +43,9 @@ describe('a write the store refuses for its id or collection', () => {
   })
 })
 
-type Store = EventStore & { readModels: ReadModelStore; close(): Promise<void> }
-const folder = mkdtempSync(join(tmpdir(), 'kerjasama-bad-ids-'))
-let files = 0
-const schemas: TestSchema[] = []
-const postgresUp = (await postgresAvailability()).available
-const adapters: Array<{ name: string; available: boolean; open: () => Promise<Store> }> = [
-  { name: 'SQLite', available: true, open: async () => openSqliteStore({ file: join(folder, `bad-identifiers-${(files += 1)}.db`) }) },
-  {
-    name: 'PostgreSQL',
-    available: postgresUp,
-    open: async () => {
-      const schema = createTestSchema()
-      schemas.push(schema)
-      return openPostgresStore({ pool: schema.pool, schema: schema.schema })
-    },
-  },
-]
-
-describe.each(adapters)('a write $name refuses for its id', (adapter) => {
-  const opened: Store[] = []
-  afterAll(async () => {
-    await Promise.allSettled(opened.map((store) => store.close()))
-    await Promise.all(schemas.map((schema) => schema.cleanup()))
-    rmSync(folder, { recursive: true, force: true })
-  })
-
+describe.each(realAdapters('bad-ids'))('a write $name refuses for its id', (adapter) => {
   it.skipIf(!adapter.available).each(refusals.slice(0, 5))('P6 on SQLite and PostgreSQL: %s is a poison event at the event that made it', async (_label, write) => {
     const store = await adapter.open()
-    opened.push(store)
     await appendTo(store, ['agreement-1', 'agreement-2', 'agreement-3', 'agreement-4'])
     const bad = refusedAtThree(write)
     const [status] = await createProjectionRunner({ eventStore: store, readModels: store.readModels, projections: [bad], batchSize: 10 }).catchUp()

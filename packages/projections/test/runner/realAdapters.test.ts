@@ -1,61 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isKerjasamaError } from '@kerjasama/core'
 import { testClock } from '@kerjasama/core/testing'
-import type { EventStore, ReadModelStore } from '@kerjasama/core'
-import { openPostgresStore } from '@kerjasama/store-postgres'
-import { createTestSchema, postgresAvailability } from '@kerjasama/store-postgres/testing'
-import type { TestSchema } from '@kerjasama/store-postgres/testing'
-import { openSqliteStore } from '@kerjasama/store-sqlite'
+import type { ReadModelStore } from '@kerjasama/core'
 import { createProjectionRunner, defineProjection, readerFor } from '../../src'
 import { countingProjection, documentsOf, referenceCounts } from './support/countingProjection'
 import { appendTo, everyEvent } from './support/events'
 import { crashingReadModels } from './support/faultyReadModels'
 import { writesUnindexableAt } from './support/unindexableProjection'
 import { perStreamProjection } from './support/perStreamProjection'
-
-type Store = EventStore & { readModels: ReadModelStore }
-type Adapter = { name: string; available: boolean; open: () => Promise<Store>; cleanup: () => Promise<void> }
-
-const folder = mkdtempSync(join(tmpdir(), 'kerjasama-runner-adapters-'))
-let files = 0
-const sqlite: Adapter = {
-  name: 'SQLite',
-  available: true,
-  open: async () => openSqliteStore({ file: join(folder, `store-${(files += 1)}.db`) }),
-  cleanup: async () => rmSync(folder, { recursive: true, force: true }),
-}
-
-const postgresUp = (await postgresAvailability()).available
-const schemas: TestSchema[] = []
-const postgres: Adapter = {
-  name: 'PostgreSQL',
-  available: postgresUp,
-  open: async () => {
-    const schema = createTestSchema()
-    schemas.push(schema)
-    return openPostgresStore({ pool: schema.pool, schema: schema.schema })
-  },
-  cleanup: async () => {
-    await Promise.all(schemas.map((schema) => schema.cleanup()))
-  },
-}
+import { realAdapters } from './support/realStores'
 
 const history = Array.from({ length: 37 }, (_, n) => `${['agreement', 'partner', 'region'][n % 3]}-${n % 4}`)
 
-describe.each([sqlite, postgres])('the runner on $name', (adapter) => {
-  const opened: Store[] = []
-  const open = async (): Promise<Store> => {
-    const store = await adapter.open()
-    opened.push(store)
-    return store
-  }
-  afterAll(async () => {
-    await Promise.allSettled(opened.map((store) => store.close()))
-    await adapter.cleanup()
-  })
+describe.each(realAdapters('runner-adapters'))('the runner on $name', (adapter) => {
+  const open = adapter.open
 
   it.skipIf(!adapter.available)('P1 on SQLite and PostgreSQL: batches, a crash after a commit and a restart give the reference fold', async () => {
     const store = await open()
