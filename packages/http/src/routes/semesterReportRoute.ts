@@ -1,8 +1,8 @@
 import { querySemesterReport, semesterReportCsv } from '@kerjasama/projections'
+import contentDisposition from 'content-disposition'
 import type { Hono } from 'hono'
 import type { ApiEnv } from '../apiEnv'
 import type { ResolvedHandlerOptions } from '../handlerOptions'
-import { attachmentDisposition } from '../contentDisposition'
 import { jsonResponse } from '../jsonResponse'
 import { languageOf } from '../language'
 import { semesterParameters, semesterReportQuery } from '../openapi/apiSchemas'
@@ -21,7 +21,7 @@ export function registerSemesterReportRoute(api: Hono<ApiEnv>, options: Resolved
     const name = `${lang === 'id' ? 'laporan-semester' : 'semester-report'}-${semester}${region === undefined ? '' : `-${region}`}.csv`
     return new Response(semesterReportCsv(report, { lang }), {
       status: 200,
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachmentDisposition(name), 'content-language': lang },
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(name), 'content-language': lang },
     })
   })
 }
