@@ -18,7 +18,8 @@ export function registerSemesterReportRoute(api: Hono<ApiEnv>, options: Resolved
     const report = await querySemesterReport(options.reader, { semester, ...(region === undefined ? {} : { region }) })
     if (format !== 'csv') return jsonResponse(report, 200)
     const lang = languageOf(c.get('language'))
-    const name = `${lang === 'id' ? 'laporan-semester' : 'semester-report'}-${semester}${region === undefined ? '' : `-${region}`}.csv`
+    // A slash would make the name a path, of which content-disposition keeps only the last part.
+    const name = `${lang === 'id' ? 'laporan-semester' : 'semester-report'}-${semester}${region === undefined ? '' : `-${region.replace(/[\\/]/g, '_')}`}.csv`
     return new Response(semesterReportCsv(report, { lang }), {
       status: 200,
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(name), 'content-language': lang },

@@ -151,12 +151,12 @@ describe('matrix, potentials, report, status', () => {
     await spec.given().when({ path: '/api/reports/semester/2022-1?format=xlsx', as }).then({ status: 400, problem: 'VALIDATION_FAILED' })
   })
 
-  it('the CSV’s file name keeps a header of one line whatever region is asked: a quote, CR LF or a Javanese name', async () => {
-    for (const region of ['a"b', 'a\r\nb', 'ꦏꦼꦧꦸ']) {
-      const response = await spec.given(...threeAgreements()).when({ path: `/api/reports/semester/2022-1?format=csv&region=${encodeURIComponent(region)}`, as }).then({ status: 200 })
+  it('the CSV’s file name keeps a header of one line whatever region is asked: a quote, CR LF, a Javanese name or a path', async () => {
+    for (const [region, named] of [['a"b', 'a"b'], ['a\r\nb', 'a\r\nb'], ['ꦏꦼꦧꦸ', 'ꦏꦼꦧꦸ'], ['../33\\05', '.._33_05']]) {
+      const response = await spec.given(...threeAgreements()).when({ path: `/api/reports/semester/2022-1?format=csv&region=${encodeURIComponent(region as string)}`, as }).then({ status: 200 })
       const header = response.headers.get('content-disposition') ?? ''
       expect(header).not.toMatch(/[\r\n]/)
-      expect(contentDisposition.parse(header)).toEqual({ type: 'attachment', parameters: { filename: `laporan-semester-2022-1-${region}.csv` } })
+      expect(contentDisposition.parse(header)).toEqual({ type: 'attachment', parameters: { filename: `laporan-semester-2022-1-${named}.csv` } })
     }
   })
 
